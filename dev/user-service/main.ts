@@ -1,0 +1,24 @@
+import { devCredentialsBanner } from './seed.js';
+import { startUserServiceEmulator } from './server.js';
+
+// `npm run dev:user-service [-- --port 4100]`: the emulator alone, for manual work against Stacker.
+
+function portFromArgs(args: string[]): number {
+  const index = args.indexOf('--port');
+  const raw = index === -1 ? undefined : args[index + 1];
+  if (raw === undefined) return 4100;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new Error(`--port must be a port number, got ${raw}`);
+  return port;
+}
+
+const emulator = await startUserServiceEmulator({ port: portFromArgs(process.argv.slice(2)) });
+for (const line of devCredentialsBanner(emulator.url)) console.log(line);
+
+const stop = async () => {
+  await emulator.close();
+  process.exit(0);
+};
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);
