@@ -134,6 +134,7 @@ export const categoriesReplySchema = listReply(categorySchema);
 // Missing means active (not every deployment of the service sends it); an unreadable value fails closed.
 const activeFlag = z
   .unknown()
+  .optional()
   .transform((value) =>
     value === undefined || value === null
       ? true

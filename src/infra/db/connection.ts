@@ -1,0 +1,43 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './database.js';
+
+export interface DatabaseOptions {
+  url: string;
+  poolMax: number;
+  /** Server-side cap per statement, so a runaway query cannot hold a pool slot forever. */
+  statementTimeoutMs: number;
+  applicationName?: string;
+}
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  pool: pg.Pool;
+  close(): Promise<void>;
+}
+
+export function createDatabase(options: DatabaseOptions): DatabaseHandle {
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolMax,
+    statement_timeout: options.statementTimeoutMs,
+    idle_in_transaction_session_timeout: options.statementTimeoutMs * 2,
+    application_name: options.applicationName ?? 'stacker',
+    connectionTimeoutMillis: 5_000,
+    keepAlive: true,
+  });
+  // An idle client that loses its connection (Postgres restart) emits here; without a listener the
+  // process would crash. The pool drops that client and opens a new one on the next checkout.
+  pool.on('error', () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  let closed = false;
+  return {
+    db,
+    pool,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/**
+ * The Kysely view of the schema. Each feature declares its own tables next to its repository
+ * (`src/modules/<feature>/tables.ts`) and they are joined here.
+ */
+export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+export type Json<T = unknown> = ColumnType<T, string | T, string | T>;
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  actor_type: string | null;
+  actor_id: string | null;
+  action: string;
+  deployment_hash: string | null;
+  target: string | null;
+  outcome: string | null;
+  details: Json<Record<string, unknown>>;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface IdempotencyKeyTable {
+  user_id: string;
+  key: string;
+  route: string;
+  reply: Json<unknown>;
+  status: number;
+  expires_at: Timestamp;
+  created_at: Generated<Date>;
+}
+
+export interface FoundationTables {
+  audit_log: AuditLogTable;
+  idempotency_key: IdempotencyKeyTable;
+}
+
+export interface Database extends FoundationTables {}

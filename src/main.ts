@@ -1,0 +1,69 @@
+import closeWithGrace from 'close-with-grace';
+import { pino } from 'pino';
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { loadSecretBox } from './infra/crypto/load-secret-box.js';
+import { createDatabase } from './infra/db/connection.js';
+import { ListenHub } from './infra/db/listen-hub.js';
+import { migrateToLatest } from './infra/db/migrator.js';
+import { resolveDatabase } from './infra/db/resolve-database.js';
+import { REDACT_PATHS } from './infra/http/logger.js';
+
+/** Reads config, opens the database (embedded or external), builds the app, listens, closes gracefully. */
+async function main(): Promise<void> {
+  let config: Awaited<ReturnType<typeof loadConfig>>;
+  try {
+    config = await loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const log = pino({ level: config.logLevel, redact: { paths: REDACT_PATHS, censor: '[redacted]' } });
+  if (!config.isProduction)
+    log.warn('development mode: embedded defaults are allowed (NODE_ENV=production refuses them)');
+
+  const cleanups: (() => Promise<unknown>)[] = [];
+  const cleanup = async () => {
+    for (const fn of cleanups.reverse())
+      await fn().catch((err) => log.error({ err }, 'shutdown step failed'));
+  };
+
+  try {
+    const database = await resolveDatabase(config, log);
+    if (database.embedded) cleanups.push(() => database.embedded!.stop());
+    const handle = createDatabase({
+      url: database.url,
+      poolMax: config.database.poolMax,
+      statementTimeoutMs: config.database.statementTimeoutMs,
+    });
+    cleanups.push(() => handle.close());
+    if (config.database.migrateOnStart) {
+      const applied = await migrateToLatest(handle.db);
+      log.info({ applied }, applied.length ? 'migrations applied' : 'database schema is up to date');
+    }
+    const listenHub = new ListenHub({ connectionString: database.url, log });
+    await listenHub.start();
+    cleanups.push(() => listenHub.close());
+    const secretBox = await loadSecretBox(config);
+
+    const app = await buildApp({ config, db: handle.db, listenHub, secretBox, logger: log });
+    cleanups.push(() => app.close());
+
+    closeWithGrace({ delay: config.shutdownGraceMs, logger: log }, async ({ signal, err }) => {
+      if (err) log.error({ err }, 'shutting down after an error');
+      else log.info({ signal }, 'shutting down: finishing in-flight requests');
+      await cleanup();
+    });
+
+    await app.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    log.error({ err: error }, 'startup failed');
+    await cleanup();
+    process.exit(1);
+  }
+}
+
+await main();
