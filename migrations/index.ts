@@ -1,5 +1,10 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation.js';
+import * as m0002 from './0002_identity.js';
+import * as m0003 from './0003_marketplace.js';
+import * as m0004 from './0004_outbox.js';
+import * as m0005 from './0005_deployments.js';
+import * as m0006 from './0006_agents_commands.js';
 
 /**
  * Every migration, in order. A static map (not a directory scan) so the same list works from TypeScript
@@ -8,4 +13,9 @@ import * as m0001 from './0001_foundation.js';
  */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_identity': m0002,
+  '0003_marketplace': m0003,
+  '0004_outbox': m0004,
+  '0005_deployments': m0005,
+  '0006_agents_commands': m0006,
 };

@@ -1,4 +1,11 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { IdentityTables } from '../../auth/tables.js';
+import type { AgentTables } from '../../modules/agents/tables.js';
+import type { CategoryTables } from '../../modules/categories/tables.js';
+import type { CommandTables } from '../../modules/commands/tables.js';
+import type { DeploymentTables } from '../../modules/deployments/tables.js';
+import type { TemplateTables } from '../../modules/templates/tables.js';
+import type { OutboxTables } from '../outbox/tables.js';
 
 /**
  * The Kysely view of the schema. Each feature declares its own tables next to its repository
@@ -36,4 +43,12 @@ export interface FoundationTables {
   idempotency_key: IdempotencyKeyTable;
 }
 
-export interface Database extends FoundationTables {}
+export interface Database
+  extends FoundationTables,
+    IdentityTables,
+    CategoryTables,
+    TemplateTables,
+    OutboxTables,
+    DeploymentTables,
+    AgentTables,
+    CommandTables {}

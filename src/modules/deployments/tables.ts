@@ -1,0 +1,33 @@
+import type { Generated } from 'kysely';
+import type { Json, Timestamp } from '../../infra/db/database.js';
+
+export interface ProjectTable {
+  id: Generated<number>;
+  user_id: string;
+  name: string;
+  template_id: string | null;
+  template_version: string | null;
+  stack_definition: Json<unknown>;
+  metadata: Generated<Json<Record<string, unknown>>>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface DeploymentTable {
+  id: Generated<number>;
+  project_id: number | null;
+  user_id: string;
+  deployment_hash: string;
+  status: Generated<string>;
+  status_message: string | null;
+  server_ip: string | null;
+  secrets: Buffer | null;
+  metadata: Generated<Json<Record<string, unknown>>>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface DeploymentTables {
+  project: ProjectTable;
+  deployment: DeploymentTable;
+}
