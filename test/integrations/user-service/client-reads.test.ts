@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEV_TOKENS, DEV_USER_IDS } from '../../../dev/user-service/seed.js';
 import { applySyncEvent, syncBodySchema } from '../../../dev/user-service/marketplace-sync.js';
+import { DEV_TOKENS, DEV_USER_IDS } from '../../../dev/user-service/seed.js';
 import { UserServiceRejectedError } from '../../../src/integrations/user-service/errors.js';
 import { approvedEvent, startHarness } from './harness.js';
 
@@ -44,7 +44,11 @@ describe('getMe', () => {
     harness.state.purchase(DEV_USER_IDS.customerFree, 'tpl-owned');
     const profile = await harness.client.getMe(DEV_TOKENS.customerFree);
     expect(profile.products).toHaveLength(1);
-    expect(profile.products[0]).toMatchObject({ productType: 'template', externalId: 'tpl-owned', price: 12.5 });
+    expect(profile.products[0]).toMatchObject({
+      productType: 'template',
+      externalId: 'tpl-owned',
+      price: 12.5,
+    });
   });
 
   it('rejects an unknown or revoked token with the status', async () => {
@@ -101,14 +105,22 @@ describe('findTemplateProduct', () => {
     listProduct('tpl-a', { price: '0' });
     listProduct('tpl-b', { price: 30, event_id: 'evt-b' });
     const product = await harness.client.findTemplateProduct('tpl-b');
-    expect(product).toMatchObject({ externalId: 'tpl-b', productType: 'template', price: 30, isActive: true });
+    expect(product).toMatchObject({
+      externalId: 'tpl-b',
+      productType: 'template',
+      price: 30,
+      isActive: true,
+    });
     expect((await harness.client.findTemplateProduct('tpl-a'))?.price).toBe(0);
   });
 
   it('reads a bare array reply', async () => {
     listProduct('tpl-c');
     harness.state.setReplyShape('bare');
-    expect(await harness.client.findTemplateProduct('tpl-c')).toMatchObject({ externalId: 'tpl-c', price: 12.5 });
+    expect(await harness.client.findTemplateProduct('tpl-c')).toMatchObject({
+      externalId: 'tpl-c',
+      price: 12.5,
+    });
   });
 
   it('reports an inactive product as such', async () => {
