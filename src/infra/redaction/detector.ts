@@ -16,6 +16,11 @@ export interface RedactionOptions {
   extraVars?: readonly string[];
   /** Literal token prefixes (`LOG_REDACT_EXTRA_PATTERNS`); never regular expressions. */
   extraPrefixes?: readonly string[];
+  /**
+   * Replaces the contract's name rule (blacklist, name parts, extra vars) for callers with their own
+   * list, such as the template secret scan.
+   */
+  classifyName?: (name: string) => NameKind | undefined;
 }
 
 export interface DetectResult {
@@ -32,7 +37,7 @@ export interface SecretDetector {
 }
 
 export function createSecretDetector(options: RedactionOptions = {}): SecretDetector {
-  const classifyName = createNameClassifier(options.extraVars);
+  const classifyName = options.classifyName ?? createNameClassifier(options.extraVars);
   const prefixes = [...new Set((options.extraPrefixes ?? []).map((p) => p.trim()).filter((p) => p !== ''))];
   return {
     classifyName,

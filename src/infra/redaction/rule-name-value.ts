@@ -155,8 +155,10 @@ export function findNameValueSpans(
     i = skipWhile(s, i, isNameChar);
     const valueAt = readSeparator(s, start, i);
     if (valueAt < 0) continue;
-    // `scheme://user:password@host` belongs to the URL rule, which keeps the user and the host.
+    // `scheme://user:password@host` belongs to the URL rule, which keeps the user and the host, and
+    // `${NAME:-default}` is a shell reference, not a `NAME: value` pair.
     if (start >= 3 && s.startsWith('://', start - 3)) continue;
+    if (start >= 2 && s.startsWith('${', start - 2)) continue;
     const kind = classify(s.slice(start, i));
     if (kind === undefined) continue;
     const quoted = readQuoted(s, valueAt);
