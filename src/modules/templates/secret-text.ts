@@ -6,11 +6,11 @@ import { applySpans, type SecretSpan } from '../../infra/redaction/spans.js';
 import { isSecretKey, lineShapeSpans, secretValueSpans } from './secret-values.js';
 
 /**
- * Anchored, and each part stops at a character the next part cannot start with (a name has no spaces,
+ * A key line, possibly opened by `- `, `{`, `[` or `,`. Anchored, and each part stops at a character the next part cannot start with (a name has no spaces,
  * quotes, `:` or `=`), so a failed match gives up after one pass over the line: no catastrophic
  * backtracking.
  */
-const KEY_LINE = /^(\s*(?:-\s+)?)(["']?)(-{0,2}[A-Za-z_][A-Za-z0-9_.-]*)\2\s*[:=]\s*/;
+const KEY_LINE = /^\s*(?:-\s+|[{[,]\s*)?(["']?)(-{0,2}[A-Za-z_][A-Za-z0-9_.-]*)\1\s*[:=]\s*/;
 
 /** The value region of `line` from `at`: without a trailing comma and without surrounding quotes. */
 function valueRegion(line: string, at: number): [number, number] {
@@ -35,7 +35,7 @@ export function scanText(text: string): TextScan {
     inPem = shapes.inPem;
     const spans: SecretSpan[] = [...shapes.spans];
     const match = KEY_LINE.exec(line);
-    const key = match?.[3];
+    const key = match?.[2];
     let secretKey = false;
     if (match && key && isSecretKey(key)) {
       const [start, end] = valueRegion(line, match[0].length);

@@ -5,7 +5,10 @@ import { normaliseName } from '../../infra/redaction/secret-names.js';
 import { applySpans, REDACTED, type SecretSpan } from '../../infra/redaction/spans.js';
 import { findReferences, hasLiteralText } from './secret-references.js';
 
-/** Key names (normalised: upper case, `-` and `.` as `_`) whose value is a secret when it contains any of these. */
+/**
+ * A key (normalised: upper case, `-` and `.` as `_`) containing one of these names a secret; the
+ * run-together forms catch camelCase JSON keys (`apiKey`, `accessKey`, `privateKey`).
+ */
 const SECRET_KEY_PARTS = [
   'PASSWORD',
   'PASSWD',
@@ -14,7 +17,9 @@ const SECRET_KEY_PARTS = [
   'API_KEY',
   'APIKEY',
   'ACCESS_KEY',
+  'ACCESSKEY',
   'PRIVATE_KEY',
+  'PRIVATEKEY',
   'CREDENTIAL',
   'AUTHORIZATION',
 ];
@@ -26,12 +31,18 @@ const KEYWORDS = new Set(['true', 'false', 'null', 'yes', 'no', 'on', 'off', '~'
 const ENV_ITEM = /^(-{0,2}[A-Za-z_][A-Za-z0-9_.-]*)=/;
 
 /**
- * Whether a key names a secret. `*_FILE` keys (`POSTGRES_PASSWORD_FILE: /run/secrets/db`) hold a path
- * to a mounted secret, which is the recommended way to keep secrets out of a template.
+ * A URL is where a secret is used (`OAUTH_TOKEN_URL: https://auth.example.com/token`), not the secret;
+ * its credentials and query parameters are still searched for secret shapes. Anchored, one pass.
+ */
+const URL_VALUE = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/\S+$/;
+
+/**
+ * Whether a key names a secret. `*_FILE` and `*_PATH` keys (`POSTGRES_PASSWORD_FILE: /run/secrets/db`)
+ * hold the path of a mounted secret, which is the recommended way to keep secrets out of a template.
  */
 export function isSecretKey(name: string): boolean {
   const n = normaliseName(name);
-  if (n.endsWith('_FILE')) return false;
+  if (n.endsWith('_FILE') || n.endsWith('_PATH')) return false;
   return SECRET_KEY_PARTS.some((part) => n.includes(part));
 }
 
@@ -75,7 +86,9 @@ function shapeSpans(s: string, depth: number): SecretSpan[] {
  * references, only literal defaults (`${PW:-changeme}`) and secret shapes in the surrounding text.
  */
 export function secretValueSpans(s: string, depth = 0): SecretSpan[] {
-  if (KEYWORDS.has(s.trim().toLowerCase()) || s.trim() === '') return [];
+  const trimmed = s.trim();
+  if (KEYWORDS.has(trimmed.toLowerCase()) || trimmed === '') return [];
+  if (URL_VALUE.test(trimmed)) return shapeSpans(s, depth);
   const refs = findReferences(s);
   if (refs.length === 0) return [{ start: 0, end: s.length, rule: 'name-value' }];
   const spans = shapeSpans(s, depth);
