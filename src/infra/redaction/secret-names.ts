@@ -24,7 +24,12 @@ export const BLACKLISTED_NAMES: readonly string[] = [
   'SENDGRID_API_KEY',
 ];
 
-/** Any name containing one of these (after normalisation) is a secret name. */
+/**
+ * Any name containing one of these (after normalisation) is a secret name. As the contract says, with no
+ * exceptions: `PASSWORD_MIN_LENGTH=8` is redacted too (a config dump loses a harmless number, which is
+ * cheaper than a list of exceptions that a real secret could slip through). Prose is left alone:
+ * `password reset email sent` has no `=` or `:` after the name.
+ */
 export const SECRET_NAME_PARTS: readonly string[] = [
   'PASSWORD',
   'SECRET',
