@@ -3,6 +3,7 @@ import compress from '@fastify/compress';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
+import { authPlugin } from './auth/auth-plugin.js';
 import type { Config } from './config.js';
 import { type Clock, systemClock } from './infra/clock.js';
 import type { SecretBox } from './infra/crypto/secret-box.js';
@@ -17,6 +18,9 @@ import { rawBodyPlugin } from './infra/http/raw-body.js';
 import { genRequestId } from './infra/http/request-id.js';
 import './infra/http/route-config.js';
 import { metricsPlugin } from './infra/metrics/metrics-plugin.js';
+import { outboxPlugin } from './infra/outbox/outbox-plugin.js';
+import type { UserServiceClient } from './integrations/user-service/index.js';
+import { marketplaceSyncPlugin } from './integrations/user-service/marketplace-sync-sender.js';
 import { featureModules } from './modules/index.js';
 
 export const API_VERSION = '0.1.0';
@@ -28,6 +32,8 @@ export interface AppDeps {
   db: Kysely<Database>;
   listenHub: ListenHub;
   secretBox: SecretBox;
+  /** The one User Service client of the process (tests point it at the emulator on loopback). */
+  userService: UserServiceClient;
   clock?: Clock;
   /** A pino instance (tests pass a silent one) or nothing for the configured logger. */
   logger?: FastifyBaseLogger;
@@ -41,6 +47,8 @@ declare module 'fastify' {
     clock: Clock;
     secretBox: SecretBox;
     backgroundJobs: boolean;
+    /** Every registered route (method + pattern): the policy completeness test walks it. */
+    routeList: { method: string; url: string }[];
   }
 }
 
@@ -62,6 +70,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
 
+  const routeList: { method: string; url: string }[] = [];
+  app.decorate('routeList', routeList);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routeList.push({ method, url: route.url });
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('config', config);
@@ -84,6 +97,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(openApiPlugin, { version: API_VERSION });
   await app.register(metricsPlugin, { token: config.metricsToken });
   await app.register(healthPlugin);
+  await app.register(outboxPlugin);
+  await app.register(authPlugin, { userService: deps.userService });
+  await app.register(marketplaceSyncPlugin);
 
   for (const feature of featureModules) await app.register(feature.plugin);
   return app;

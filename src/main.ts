@@ -1,6 +1,7 @@
 import closeWithGrace from 'close-with-grace';
 import { pino } from 'pino';
 import { buildApp } from './app.js';
+import { afterMigrate } from './cli/after-migrate.js';
 import { ConfigError, loadConfig } from './config.js';
 import { loadSecretBox } from './infra/crypto/load-secret-box.js';
 import { createDatabase } from './infra/db/connection.js';
@@ -8,6 +9,7 @@ import { ListenHub } from './infra/db/listen-hub.js';
 import { migrateToLatest } from './infra/db/migrator.js';
 import { resolveDatabase } from './infra/db/resolve-database.js';
 import { REDACT_PATHS } from './infra/http/logger.js';
+import { setupUserService } from './integrations/user-service/from-config.js';
 
 /** Reads config, opens the database (embedded or external), builds the app, listens, closes gracefully. */
 async function main(): Promise<void> {
@@ -43,13 +45,28 @@ async function main(): Promise<void> {
     if (config.database.migrateOnStart) {
       const applied = await migrateToLatest(handle.db);
       log.info({ applied }, applied.length ? 'migrations applied' : 'database schema is up to date');
+      await afterMigrate(handle.db, (line) => log.info(line));
     }
     const listenHub = new ListenHub({ connectionString: database.url, log });
     await listenHub.start();
     cleanups.push(() => listenHub.close());
     const secretBox = await loadSecretBox(config);
+    const userService = await setupUserService(config, { warn: (line) => log.warn(line) });
+    cleanups.push(() => userService.close());
+    if (userService.emulator) {
+      log.warn(
+        `try: curl -H "Authorization: Bearer dev-vendor-token" http://${config.host}:${config.port}/api/v1/me`,
+      );
+    }
 
-    const app = await buildApp({ config, db: handle.db, listenHub, secretBox, logger: log });
+    const app = await buildApp({
+      config,
+      db: handle.db,
+      listenHub,
+      secretBox,
+      userService: userService.client,
+      logger: log,
+    });
     cleanups.push(() => app.close());
 
     closeWithGrace({ delay: config.shutdownGraceMs, logger: log }, async ({ signal, err }) => {

@@ -1,26 +1,11 @@
 import type { FastifyRequest } from 'fastify';
 import { unauthorized } from '../infra/http/errors.js';
+import type { UserProfile } from '../integrations/user-service/index.js';
 
-/** A signed-in user as the User Service describes them (normalised). */
-export interface AuthUser {
-  id: string;
-  email: string | null;
-  /** The User Service role, as sent. */
-  role: string;
-  /** The Casbin subject the role maps to (ROLE_MAP): group_user, group_admin or root. */
+/** A signed-in user as the User Service describes them (normalised), plus the Casbin subject. */
+export interface AuthUser extends UserProfile {
+  /** The Casbin subject the User Service role maps to (ROLE_MAP): group_user, group_admin or root. */
   subject: string;
-  plan: string | null;
-  firstName: string | null;
-  lastName: string | null;
-  products: {
-    productId: string | null;
-    productType: string | null;
-    code: string | null;
-    externalId: string | null;
-    name: string | null;
-    price: number | null;
-    ownedSince: string | null;
-  }[];
 }
 
 export interface AuthAgent {

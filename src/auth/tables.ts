@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { Timestamp } from '../infra/db/database.js';
+import type { TimestampDefault } from '../infra/db/database.js';
 
 export interface CasbinRuleTable {
   id: Generated<number>;
@@ -19,7 +19,7 @@ export interface ServiceClientTable {
   scopes: string[];
   active: Generated<boolean>;
   created_at: Generated<Date>;
-  updated_at: Generated<Timestamp>;
+  updated_at: TimestampDefault;
 }
 
 export interface IdentityTables {

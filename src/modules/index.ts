@@ -1,4 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { adminOutboxRoutes } from './admin/outbox-routes.js';
+import { meRoutes } from './me/routes.js';
 
 export interface FeatureModule {
   name: string;
@@ -6,4 +8,7 @@ export interface FeatureModule {
 }
 
 /** Every feature, in registration order. A feature is not done until it is listed here. */
-export const featureModules: FeatureModule[] = [];
+export const featureModules: FeatureModule[] = [
+  { name: 'me', plugin: meRoutes },
+  { name: 'admin-outbox', plugin: adminOutboxRoutes },
+];

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { afterMigrate } from '../../src/cli/after-migrate.js';
 import { readTestEnv } from '../../src/config.js';
 import { createDatabase } from '../../src/infra/db/connection.js';
 import { startEmbeddedPostgres } from '../../src/infra/db/embedded.js';
@@ -61,6 +62,7 @@ export default async function setup(project: TestProject) {
   const handle = createDatabase({ url: url.toString(), poolMax: 2, statementTimeoutMs: 60_000 });
   try {
     await migrateToLatest(handle.db);
+    await afterMigrate(handle.db, () => {});
   } finally {
     await handle.close();
   }

@@ -13,6 +13,10 @@ import type { OutboxTables } from '../outbox/tables.js';
  */
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 export type Json<T = unknown> = ColumnType<T, string | T, string | T>;
+/** A jsonb column with a default: optional on insert. (Generated<Json<T>> does not compose in Kysely.) */
+export type JsonDefault<T = unknown> = ColumnType<T, string | T | undefined, string | T>;
+/** A timestamptz column with a default: optional on insert. */
+export type TimestampDefault = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export interface AuditLogTable {
   id: Generated<string>;

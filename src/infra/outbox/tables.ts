@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { Json, Timestamp } from '../db/database.js';
+import type { Json, Timestamp, TimestampDefault } from '../db/database.js';
 
 export type OutboxStatus = 'pending' | 'delivered' | 'dead' | 'discarded';
 
@@ -12,12 +12,12 @@ export interface OutboxTable {
   secret_payload: Buffer | null;
   status: Generated<OutboxStatus>;
   attempts: Generated<number>;
-  next_attempt_at: Generated<Timestamp>;
+  next_attempt_at: TimestampDefault;
   locked_by: string | null;
   locked_until: Timestamp | null;
   last_status: number | null;
   last_error: string | null;
-  created_at: Generated<Timestamp>;
+  created_at: TimestampDefault;
   delivered_at: Timestamp | null;
 }
 

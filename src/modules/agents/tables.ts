@@ -1,12 +1,12 @@
 import type { Generated } from 'kysely';
-import type { Json, Timestamp } from '../../infra/db/database.js';
+import type { JsonDefault, Timestamp, TimestampDefault } from '../../infra/db/database.js';
 
 export interface AgentTable {
   id: Generated<string>;
   deployment_hash: string;
   version: string | null;
-  capabilities: Generated<Json<string[]>>;
-  system_info: Generated<Json<Record<string, unknown>>>;
+  capabilities: JsonDefault<string[]>;
+  system_info: JsonDefault<Record<string, unknown>>;
   token_ciphertext: Buffer;
   previous_token_ciphertext: Buffer | null;
   previous_token_expires_at: Timestamp | null;
@@ -19,7 +19,7 @@ export interface AgentTable {
   compose_last_error: string | null;
   compose_last_error_at: Timestamp | null;
   created_at: Generated<Date>;
-  updated_at: Generated<Timestamp>;
+  updated_at: TimestampDefault;
 }
 
 export interface AgentRequestSeenTable {
@@ -32,7 +32,7 @@ export interface AppStatusTable {
   deployment_hash: string;
   app_code: string;
   status: string;
-  logs: Generated<Json<string[]>>;
+  logs: JsonDefault<string[]>;
   reported_at: Timestamp;
 }
 

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { Json, Timestamp } from '../../infra/db/database.js';
+import type { Json, JsonDefault, Timestamp, TimestampDefault } from '../../infra/db/database.js';
 
 export type CommandStatus = 'queued' | 'sent' | 'completed' | 'failed' | 'cancelled';
 
@@ -12,18 +12,18 @@ export interface CommandTable {
   status: CommandStatus;
   /** 0 low … 3 critical. */
   priority: Generated<number>;
-  parameters: Generated<Json<Record<string, unknown>>>;
+  parameters: JsonDefault<Record<string, unknown>>;
   secret_parameters: Buffer | null;
   result: Json<unknown> | null;
   error: Json<unknown> | null;
-  metadata: Generated<Json<Record<string, unknown>>>;
+  metadata: JsonDefault<Record<string, unknown>>;
   created_by: string;
   attempts: Generated<number>;
   timeout_seconds: Generated<number>;
   /** bigint: node-postgres returns it as a string; the feeds convert on purpose. */
   change_seq: ColumnType<string, never, never>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: TimestampDefault;
+  updated_at: TimestampDefault;
   sent_at: Timestamp | null;
   lease_expires_at: Timestamp | null;
   completed_at: Timestamp | null;

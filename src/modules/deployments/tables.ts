@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { Json, Timestamp } from '../../infra/db/database.js';
+import type { Json, JsonDefault, TimestampDefault } from '../../infra/db/database.js';
 
 export interface ProjectTable {
   id: Generated<number>;
@@ -8,9 +8,9 @@ export interface ProjectTable {
   template_id: string | null;
   template_version: string | null;
   stack_definition: Json<unknown>;
-  metadata: Generated<Json<Record<string, unknown>>>;
+  metadata: JsonDefault<Record<string, unknown>>;
   created_at: Generated<Date>;
-  updated_at: Generated<Timestamp>;
+  updated_at: TimestampDefault;
 }
 
 export interface DeploymentTable {
@@ -22,9 +22,9 @@ export interface DeploymentTable {
   status_message: string | null;
   server_ip: string | null;
   secrets: Buffer | null;
-  metadata: Generated<Json<Record<string, unknown>>>;
+  metadata: JsonDefault<Record<string, unknown>>;
   created_at: Generated<Date>;
-  updated_at: Generated<Timestamp>;
+  updated_at: TimestampDefault;
 }
 
 export interface DeploymentTables {

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { Json, Timestamp } from '../../infra/db/database.js';
+import type { Json, JsonDefault, Timestamp, TimestampDefault } from '../../infra/db/database.js';
 
 export type TemplateStatus = 'draft' | 'submitted' | 'needs_changes' | 'approved' | 'rejected';
 export type VersionReviewStatus = 'draft' | 'submitted' | 'approved' | 'rejected';
@@ -15,8 +15,8 @@ export interface StackTemplateTable {
   short_description: string | null;
   long_description: string | null;
   category_id: number | null;
-  tags: Generated<Json<string[]>>;
-  tech_stack: Generated<Json<Record<string, unknown>>>;
+  tags: JsonDefault<string[]>;
+  tech_stack: JsonDefault<Record<string, unknown>>;
   status: Generated<TemplateStatus>;
   approved_version_id: string | null;
   required_plan_name: string | null;
@@ -25,7 +25,7 @@ export interface StackTemplateTable {
   view_count: Generated<number>;
   deploy_count: Generated<number>;
   created_at: Generated<Date>;
-  updated_at: Generated<Timestamp>;
+  updated_at: TimestampDefault;
   submitted_at: Timestamp | null;
   approved_at: Timestamp | null;
 }
@@ -36,7 +36,7 @@ export interface TemplateListingTable {
   price: ColumnType<string, string | number | undefined, string | number>;
   billing_cycle: Generated<BillingCycle>;
   currency: Generated<string>;
-  updated_at: Generated<Timestamp>;
+  updated_at: TimestampDefault;
 }
 
 export interface StackTemplateVersionTable {

@@ -70,6 +70,7 @@ describe('OpenAPI', () => {
 describe('graceful shutdown', () => {
   it('finishes an in-flight request before closing', async () => {
     const s = await buildTestApp({
+      policy: ['p, group_anonymous, /test/slow, GET'],
       routes(app) {
         app.get('/test/slow', async () => {
           await new Promise((r) => setTimeout(r, 400));
