@@ -51,7 +51,8 @@ async function main(): Promise<void> {
     await listenHub.start();
     cleanups.push(() => listenHub.close());
     const secretBox = await loadSecretBox(config);
-    const userService = await setupUserService(config, { warn: (line) => log.warn(line) });
+    // The development banner is for a human at a terminal: plain lines, not JSON.
+    const userService = await setupUserService(config, { warn: (line) => process.stderr.write(`${line}\n`) });
     cleanups.push(() => userService.close());
     if (userService.emulator) {
       log.warn(
