@@ -116,6 +116,7 @@ function logs(hash: string, app: PeerApp, params: Params, now: number): Executio
 function lifecycle(name: string, hash: string, app: PeerApp) {
   if (name === 'restart') app.restarts += 1;
   app.container_state = name === 'stop' ? 'exited' : 'running';
+  app.status = name === 'stop' ? 'unhealthy' : 'ok';
   return {
     type: name,
     deployment_hash: hash,
