@@ -6,7 +6,7 @@ export const DELIVERED_RETENTION_MS = 7 * 24 * 3_600_000;
 
 // One fixed advisory-lock key for the purge, so one instance purges while the others skip.
 // ASCII "StkOutPg" read as a 64-bit integer: unlikely to collide with another feature's key.
-const PURGE_LOCK_KEY = '6013549391463600231';
+export const PURGE_LOCK_KEY = '6013549391463600231';
 
 export interface PurgeOptions {
   now: Date;
