@@ -116,6 +116,7 @@ const envSchema = z.object({
   STACKER_WEBHOOK_SECRET: optionalString,
   AMQP_URL: optionalString.pipe(z.url({ protocol: /^amqps?$/ }).optional()),
   REDIS_URL: optionalString.pipe(z.url({ protocol: /^rediss?$/ }).optional()),
+  RATE_LIMIT_KEY_PREFIX: z.string().trim().min(1).default('stacker:ratelimit:'),
   STACKER_SECRET_KEY: optionalString,
   STACKER_SECRET_KEY_PREVIOUS: optionalString,
   AGENT_POLL_DEFAULT_SECS: int(30, 5, 300),
@@ -177,6 +178,8 @@ export interface Config {
   plans: { aliases: Record<string, string>; tiers: string[] };
   amqpUrl: string | undefined;
   redisUrl: string | undefined;
+  /** Prefix of every rate-limit key in Redis (several installations may share one Redis). */
+  rateLimitKeyPrefix: string;
   secretKey: { current: string | undefined; previous: string | undefined };
   agent: {
     pollDefaultSecs: number;
@@ -278,6 +281,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     plans: { aliases: { ...DEFAULT_PLAN_ALIASES, ...e.PLAN_ALIASES }, tiers: e.PLAN_TIERS },
     amqpUrl: e.AMQP_URL,
     redisUrl: e.REDIS_URL,
+    rateLimitKeyPrefix: e.RATE_LIMIT_KEY_PREFIX,
     secretKey: { current: e.STACKER_SECRET_KEY, previous: e.STACKER_SECRET_KEY_PREVIOUS },
     agent: {
       pollDefaultSecs: e.AGENT_POLL_DEFAULT_SECS,
