@@ -93,13 +93,19 @@ export async function listOutboxEvents(
 async function refuse(db: Kysely<Database>, id: string, action: string, allowed: string): Promise<never> {
   const row = await findOutbox(db, id);
   if (row === undefined) throw notFound('Outbox event');
-  const leased = row.status === 'pending' && row.locked_until !== null;
+  if (row.status === 'pending' && row.locked_until !== null && action === 'discard') {
+    throw conflict(
+      'delivery_in_progress',
+      'This event is being delivered right now; try again once the attempt is over.',
+      { current_status: row.status, locked_until: row.locked_until.toISOString() },
+    );
+  }
   throw conflict(
     'invalid_transition',
-    leased && action === 'discard'
-      ? 'This event is being delivered right now; try again once the attempt is over.'
-      : `Cannot ${action} an event that is ${row.status}; only ${allowed}.`,
-    { status: row.status },
+    `Cannot ${action} an event whose status is '${row.status}'; ${allowed}.`,
+    {
+      current_status: row.status,
+    },
   );
 }
 
