@@ -5,6 +5,7 @@ import * as m0003 from './0003_marketplace.js';
 import * as m0004 from './0004_outbox.js';
 import * as m0005 from './0005_deployments.js';
 import * as m0006 from './0006_agents_commands.js';
+import * as m0007 from './0007_marketplace_search.js';
 
 /**
  * Every migration, in order. A static map (not a directory scan) so the same list works from TypeScript
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0004_outbox': m0004,
   '0005_deployments': m0005,
   '0006_agents_commands': m0006,
+  '0007_marketplace_search': m0007,
 };

@@ -28,6 +28,8 @@ export interface StackTemplateTable {
   updated_at: TimestampDefault;
   submitted_at: Timestamp | null;
   approved_at: Timestamp | null;
+  /** Generated (migration 0007): lower-cased name, slug, descriptions and tags, for the catalog's `q`. */
+  search_text: ColumnType<string, never, never>;
 }
 
 export interface TemplateListingTable {
