@@ -19,6 +19,7 @@ import { genRequestId } from './infra/http/request-id.js';
 import './infra/http/route-config.js';
 import { metricsPlugin } from './infra/metrics/metrics-plugin.js';
 import { outboxPlugin } from './infra/outbox/outbox-plugin.js';
+import { rateLimitPlugin } from './infra/rate-limit/rate-limit-plugin.js';
 import type { UserServiceClient } from './integrations/user-service/index.js';
 import { marketplaceSyncPlugin } from './integrations/user-service/marketplace-sync-sender.js';
 import { featureModules } from './modules/index.js';
@@ -99,6 +100,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthPlugin);
   await app.register(outboxPlugin);
   await app.register(authPlugin, { userService: deps.userService });
+  // After identity: the limits are per user and plan.
+  await app.register(rateLimitPlugin);
   await app.register(marketplaceSyncPlugin);
 
   for (const feature of featureModules) await app.register(feature.plugin);

@@ -1,3 +1,6 @@
+import type { RateLimitBucket } from '../../config.js';
+import type { RateLimitPlacement } from '../rate-limit/placement.js';
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     /**
@@ -5,7 +8,15 @@ declare module 'fastify' {
      * as the anonymous subject.
      */
     authenticate?: boolean;
+    /**
+     * The plan rate-limit bucket of this route (`status-panel.md`, "Rate limits"). See
+     * `src/infra/rate-limit/` and decision 0004 for where the count happens (`rateLimitAt`).
+     */
+    rateLimitBucket?: RateLimitBucket;
+    /**
+     * `preHandler`: counted before the handler. `service`: the service calls `app.rateLimitCheck` after
+     * its ownership check (404 first). Required when the route has path parameters.
+     */
+    rateLimitAt?: RateLimitPlacement;
   }
 }
-
-export {};
