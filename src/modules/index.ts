@@ -1,6 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { adminOutboxRoutes } from './admin/outbox-routes.js';
+import { adminTemplateRoutes } from './admin/templates-routes.js';
+import { categoriesModule } from './categories/routes.js';
 import { meRoutes } from './me/routes.js';
+import { templatesModule } from './templates/routes.js';
 
 export interface FeatureModule {
   name: string;
@@ -11,4 +14,7 @@ export interface FeatureModule {
 export const featureModules: FeatureModule[] = [
   { name: 'me', plugin: meRoutes },
   { name: 'admin-outbox', plugin: adminOutboxRoutes },
+  { name: 'categories', plugin: categoriesModule },
+  { name: 'templates', plugin: templatesModule },
+  { name: 'admin-templates', plugin: adminTemplateRoutes },
 ];

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { badRequest } from '../../infra/http/errors.js';
+
+// Opaque keyset cursors: base64url of a small JSON array naming the list it belongs to and the sort
+// key of the last row sent. Nothing in it is secret; it is opaque so clients never build one.
+
+export function encodeCursor(values: readonly (string | number)[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+const invalidCursor = () =>
+  badRequest('invalid_cursor', 'The cursor is not valid for this list; start again without it.', [
+    { path: 'querystring.cursor', message: 'is not a cursor of this list' },
+  ]);
+
+/** The cursor's values, or `undefined` without a cursor; 400 `invalid_cursor` for anything else. */
+export function decodeCursor<T extends z.ZodType>(
+  cursor: string | undefined,
+  schema: T,
+): z.output<T> | undefined {
+  if (cursor === undefined || cursor === '') return undefined;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalidCursor();
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw invalidCursor();
+  return parsed.data;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Microsecond timestamps as Postgres prints them for the cursor (`to_char(... 'US')`), never a JS Date. */
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+export const cursorUuid = z.string().regex(UUID);
+export const cursorTimestamp = z.string().regex(TIMESTAMP);
+export const cursorCount = z.number().int().min(0).max(2_147_483_647);

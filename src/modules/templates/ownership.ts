@@ -1,0 +1,44 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../infra/db/database.js';
+import { templateNotFound } from './errors.js';
+import { findTemplateById, lockTemplateById, type TemplateRecord } from './repository.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A path id that is not a UUID names no template: 404, like an unknown one (never a 22P02 from Postgres). */
+export const isUuid = (id: string): boolean => UUID.test(id);
+
+/**
+ * The caller's template, row-locked for the transaction, or 404 — also when it belongs to someone
+ * else. This runs before every other check, so no 409 or 422 reveals that another vendor's template exists.
+ */
+export async function lockOwnTemplate(
+  trx: Transaction<Database>,
+  userId: string,
+  id: string,
+): Promise<TemplateRecord> {
+  if (!isUuid(id)) throw templateNotFound();
+  const row = await lockTemplateById(trx, id);
+  if (row === undefined || row.creator_user_id !== userId) throw templateNotFound();
+  return row;
+}
+
+/** The caller's template without a lock (read-only routes), or 404. */
+export async function findOwnTemplate(
+  db: Kysely<Database>,
+  userId: string,
+  id: string,
+): Promise<TemplateRecord> {
+  if (!isUuid(id)) throw templateNotFound();
+  const row = await findTemplateById(db, id);
+  if (row === undefined || row.creator_user_id !== userId) throw templateNotFound();
+  return row;
+}
+
+/** Any template for an admin, row-locked, or 404. */
+export async function lockAnyTemplate(trx: Transaction<Database>, id: string): Promise<TemplateRecord> {
+  if (!isUuid(id)) throw templateNotFound();
+  const row = await lockTemplateById(trx, id);
+  if (row === undefined) throw templateNotFound();
+  return row;
+}
