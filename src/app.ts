@@ -3,6 +3,7 @@ import compress from '@fastify/compress';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
+import { agentAuthPlugin } from './auth/agent/agent-auth-plugin.js';
 import { authPlugin } from './auth/auth-plugin.js';
 import type { Config } from './config.js';
 import { type Clock, systemClock } from './infra/clock.js';
@@ -99,6 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(metricsPlugin, { token: config.metricsToken });
   await app.register(healthPlugin);
   await app.register(outboxPlugin);
+  await app.register(agentAuthPlugin);
   await app.register(authPlugin, { userService: deps.userService });
   // After identity: the limits are per user and plan.
   await app.register(rateLimitPlugin);

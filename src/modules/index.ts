@@ -1,7 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { adminOutboxRoutes } from './admin/outbox-routes.js';
 import { adminTemplateRoutes } from './admin/templates-routes.js';
+import { agentsModule } from './agents/index.js';
 import { categoriesModule } from './categories/routes.js';
+import { commandsModule } from './commands/index.js';
 import { meRoutes } from './me/routes.js';
 import { templatesModule } from './templates/routes.js';
 
@@ -14,6 +16,8 @@ export interface FeatureModule {
 export const featureModules: FeatureModule[] = [
   { name: 'me', plugin: meRoutes },
   { name: 'admin-outbox', plugin: adminOutboxRoutes },
+  { name: 'agents', plugin: agentsModule },
+  { name: 'commands', plugin: commandsModule },
   { name: 'categories', plugin: categoriesModule },
   { name: 'templates', plugin: templatesModule },
   { name: 'admin-templates', plugin: adminTemplateRoutes },

@@ -1,0 +1,57 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../infra/db/database.js';
+
+/*
+ * Audit rows of the agent protocol (agent-protocol.md, "Audit"): who, which deployment, when, from
+ * which address, with a small JSON detail. Never a token or a signature: callers pass ids and reasons
+ * only, and details are plain objects they build on purpose.
+ */
+
+export type AuditAction =
+  | 'agent.registered'
+  | 'agent.token_rotated'
+  | 'agent.auth_failure'
+  | 'command.enqueued'
+  | 'command.delivered'
+  | 'command.reported'
+  | 'command.late_report'
+  | 'command.cancelled'
+  | 'command.expired'
+  | 'command.lease_expired';
+
+export interface AuditEntry {
+  action: AuditAction;
+  actorType: 'user' | 'agent' | 'client' | 'system' | 'anonymous';
+  actorId?: string | null;
+  deploymentHash?: string | null;
+  target?: string | null;
+  outcome?: string | null;
+  details?: Record<string, unknown>;
+  ip?: string | null;
+  userAgent?: string | null;
+  at?: Date;
+}
+
+const MAX_USER_AGENT = 256;
+
+function toRow(entry: AuditEntry) {
+  return {
+    action: entry.action,
+    actor_type: entry.actorType,
+    actor_id: entry.actorId ?? null,
+    deployment_hash: entry.deploymentHash ?? null,
+    target: entry.target ?? null,
+    outcome: entry.outcome ?? null,
+    details: JSON.stringify(entry.details ?? {}),
+    ip: entry.ip ?? null,
+    user_agent: entry.userAgent ? entry.userAgent.slice(0, MAX_USER_AGENT) : null,
+    ...(entry.at ? { created_at: entry.at } : {}),
+  };
+}
+
+/** Writes audit rows in the caller's transaction (or autocommit on the pool). */
+export async function writeAudit(db: Kysely<Database>, entries: AuditEntry | AuditEntry[]): Promise<void> {
+  const list = Array.isArray(entries) ? entries : [entries];
+  if (list.length === 0) return;
+  await db.insertInto('audit_log').values(list.map(toRow)).execute();
+}

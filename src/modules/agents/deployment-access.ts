@@ -1,0 +1,57 @@
+import type { Kysely } from 'kysely';
+import type { AuthUser } from '../../auth/principal.js';
+import { isAdmin } from '../../auth/principal.js';
+import type { Database } from '../../infra/db/database.js';
+import { conflict, notFound } from '../../infra/http/errors.js';
+
+/*
+ * Ownership of a deployment (api.md: "Owner" means the deployment's user_id is the caller; admins may
+ * read any). Checked before anything else, so a deployment that is not the caller's answers exactly
+ * like one that does not exist. This reads the `deployment` row directly because the agents and
+ * commands features need nothing else from it.
+ */
+
+export const DEPLOYMENT_HASH_RE = /^[A-Za-z0-9_.:-]{1,128}$/;
+
+export interface DeploymentRef {
+  deploymentHash: string;
+  userId: string;
+  status: string;
+}
+
+export type AccessMode = 'read' | 'write';
+
+export async function findDeployment(
+  db: Kysely<Database>,
+  deploymentHash: string,
+): Promise<DeploymentRef | undefined> {
+  if (!DEPLOYMENT_HASH_RE.test(deploymentHash)) return undefined;
+  const row = await db
+    .selectFrom('deployment')
+    .select(['deployment_hash', 'user_id', 'status'])
+    .where('deployment_hash', '=', deploymentHash)
+    .executeTakeFirst();
+  return row ? { deploymentHash: row.deployment_hash, userId: row.user_id, status: row.status } : undefined;
+}
+
+export const deploymentNotFound = () => notFound('Deployment', 'deployment_not_found');
+
+/**
+ * The deployment when `user` may use it in `mode`, else 404. Reads: owner or admin. Writes: the owner
+ * only, and a deleted deployment is 409 (it still reads as such).
+ */
+export async function requireDeploymentAccess(
+  db: Kysely<Database>,
+  deploymentHash: string,
+  user: AuthUser,
+  mode: AccessMode,
+): Promise<DeploymentRef> {
+  const deployment = await findDeployment(db, deploymentHash);
+  if (!deployment) throw deploymentNotFound();
+  const owner = deployment.userId === user.id;
+  if (!owner && !(mode === 'read' && isAdmin(user))) throw deploymentNotFound();
+  if (mode === 'write' && deployment.status === 'deleted') {
+    throw conflict('deployment_deleted', `Deployment ${deploymentHash} is deleted.`, { status: 'deleted' });
+  }
+  return deployment;
+}

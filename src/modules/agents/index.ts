@@ -1,0 +1,10 @@
+import type { FastifyInstance } from 'fastify';
+import { agentRoutes } from './routes.js';
+
+/** The agents feature: registration, token rotation, app status. */
+export async function agentsModule(app: FastifyInstance): Promise<void> {
+  await app.register(agentRoutes);
+}
+
+export { AGENT_CHANGED_CHANNEL } from './channels.js';
+export { requireDeploymentAccess } from './deployment-access.js';

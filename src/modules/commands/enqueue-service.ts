@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { AuthUser } from '../../auth/principal.js';
+import type { Clock } from '../../infra/clock.js';
+import type { SecretBox } from '../../infra/crypto/secret-box.js';
+import type { Database } from '../../infra/db/database.js';
+import { notify } from '../../infra/db/notify.js';
+import { AppError, badRequest, conflict, validationFailed } from '../../infra/http/errors.js';
+import { writeAudit } from '../agents/audit-service.js';
+import { requireDeploymentAccess } from '../agents/deployment-access.js';
+import { findDeploymentAgent } from '../agents/lookup.js';
+import type { RequestMeta } from '../agents/service.js';
+import {
+  COMMAND_TYPES,
+  DEFAULT_PRIORITY,
+  DEFAULT_TIMEOUT_SECONDS,
+  getCommandSpec,
+  missingCapabilities,
+  type Priority,
+  parseCommandParameters,
+  priorityToSmallint,
+  splitSecretParams,
+  unknownTypeMessage,
+} from './catalog.js';
+import { COMMAND_CHANGED_CHANNEL, COMMAND_QUEUED_CHANNEL } from './channels.js';
+import { type CommandJson, toCommandJson } from './command-json.js';
+import type { CommandRow } from './command-row.js';
+import { withIdempotency } from './idempotency.js';
+import { findInflightHealth, insertCommand } from './repository.js';
+
+export interface EnqueueDeps {
+  db: Kysely<Database>;
+  clock: Clock;
+  secretBox: SecretBox;
+}
+
+export interface EnqueueInput {
+  deploymentHash: string;
+  commandType: string;
+  priority?: Priority | null;
+  parameters?: Record<string, unknown> | null;
+  timeoutSeconds?: number | null;
+}
+
+export interface EnqueueReply {
+  status: 200 | 201;
+  body: { message: string; item: CommandJson };
+}
+
+const IDEMPOTENCY_ROUTE = 'commands.enqueue';
+
+/** Catalog validation: 400 for an unknown type (listing the known ones) or bad parameters. */
+function validate(input: EnqueueInput): Record<string, unknown> {
+  if (!getCommandSpec(input.commandType)) {
+    throw badRequest('unknown_command_type', unknownTypeMessage(input.commandType), [
+      { path: 'command_type', message: `must be one of ${COMMAND_TYPES.join(', ')}` },
+    ]);
+  }
+  const parsed = parseCommandParameters(input.commandType, input.parameters ?? undefined);
+  if (!parsed.ok) throw validationFailed(parsed.errors);
+  return parsed.params;
+}
+
+async function requireCapabilities(
+  db: Kysely<Database>,
+  input: EnqueueInput,
+  params: Record<string, unknown>,
+) {
+  const agent = await findDeploymentAgent(db, input.deploymentHash);
+  const missing = missingCapabilities(
+    agent && !agent.revoked ? agent.capabilities : [],
+    input.commandType,
+    params,
+  );
+  if (missing.length > 0) {
+    const why =
+      agent && !agent.revoked
+        ? `the agent does not advertise ${missing.join(', ')}`
+        : 'no agent is registered';
+    throw conflict('capability_missing', `Cannot run ${input.commandType} on this deployment: ${why}.`, {
+      missing,
+    });
+  }
+}
+
+/**
+ * Enqueues a command for the owner of the deployment: ownership (404) first, then validation per the
+ * catalog (400), then capabilities (409). Secret parameters are stored encrypted. A health check
+ * already in flight for the same app is returned (200) instead of duplicated.
+ */
+export async function enqueueCommand(
+  deps: EnqueueDeps,
+  user: AuthUser,
+  input: EnqueueInput,
+  meta: RequestMeta & { idempotencyKey?: string | undefined },
+): Promise<EnqueueReply> {
+  await requireDeploymentAccess(deps.db, input.deploymentHash, user, 'write');
+  const params = validate(input);
+  await requireCapabilities(deps.db, input, params);
+  const now = deps.clock.now();
+  const { publicParams, secretParams } = splitSecretParams(input.commandType, params);
+  const appCode = typeof params.app_code === 'string' ? params.app_code : null;
+  const priority = input.priority ?? DEFAULT_PRIORITY;
+
+  const outcome = await withIdempotency<EnqueueReply['body']>(
+    deps.db,
+    { userId: user.id, key: meta.idempotencyKey, route: IDEMPOTENCY_ROUTE, now },
+    async (trx) => {
+      const row = await insertCommand(trx, {
+        commandId: `cmd_${randomUUID()}`,
+        deploymentHash: input.deploymentHash,
+        type: input.commandType,
+        appCode,
+        priority: priorityToSmallint(priority),
+        parameters: publicParams,
+        secretParameters: secretParams ? deps.secretBox.sealJson(secretParams) : null,
+        createdBy: user.id,
+        timeoutSeconds: input.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
+        metadata: {},
+        now,
+      });
+      if (!row) return reuseInflightHealth(trx, input.deploymentHash, appCode);
+      await notify(trx, COMMAND_QUEUED_CHANNEL, row.deployment_hash);
+      await notify(trx, COMMAND_CHANGED_CHANNEL, row.deployment_hash);
+      await writeAudit(trx, {
+        action: 'command.enqueued',
+        actorType: 'user',
+        actorId: user.id,
+        deploymentHash: row.deployment_hash,
+        target: row.command_id,
+        details: { type: row.type, priority, app_code: appCode },
+        ip: meta.ip,
+        userAgent: meta.userAgent,
+        at: now,
+      });
+      return { status: 201, body: { message: 'Command enqueued', item: toCommandJson(row) } };
+    },
+  );
+  return { status: outcome.status as 200 | 201, body: outcome.body };
+}
+
+async function reuseInflightHealth(
+  db: Kysely<Database>,
+  deploymentHash: string,
+  appCode: string | null,
+): Promise<{ status: 200; body: EnqueueReply['body'] }> {
+  const existing: CommandRow | undefined = await findInflightHealth(db, deploymentHash, appCode);
+  // The in-flight one finished between the insert and this read: the caller may simply retry.
+  if (!existing) throw new AppError(409, 'health_check_busy', 'A health check just finished; retry.');
+  return {
+    status: 200,
+    body: { message: 'Health check already in progress', item: toCommandJson(existing) },
+  };
+}

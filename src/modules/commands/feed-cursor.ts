@@ -1,0 +1,57 @@
+import { badRequest } from '../../infra/http/errors.js';
+
+/*
+ * The change-feed cursor (data-model.md): `change_seq` comes from one sequence, taken when a row is
+ * written, but transactions commit in any order, so a row may become visible with a lower seq than
+ * one already read. Readers therefore re-read every row changed within a short overlap window before
+ * their last read and drop the ones they have already seen. The cursor carries what that needs:
+ *   c<highest seq seen>.<DB time of the read, ms>.<seqs seen inside the window, "_"-separated>
+ * Opaque to clients; it is also the SSE event id (Last-Event-ID).
+ */
+
+/** Longer than any transaction that writes a command (they are short, and statement time is capped). */
+export const OVERLAP_MS = 30_000;
+/** A pathological burst inside one window is cut here: at worst a few rows are re-sent, none missed. */
+const MAX_SEEN = 500;
+
+export interface SeqCursor {
+  kind: 'seq';
+  seq: number;
+  readAtMs: number;
+  seen: number[];
+}
+
+export interface TimeCursor {
+  kind: 'time';
+  after: Date;
+}
+
+export type FeedCursor = SeqCursor | TimeCursor;
+
+const CURSOR_RE = /^c(\d{1,16})\.(\d{1,16})\.((?:\d{1,16}(?:_\d{1,16}){0,499})?)$/;
+const RFC3339_RE = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$/;
+
+export function encodeCursor(cursor: SeqCursor): string {
+  return `c${cursor.seq}.${cursor.readAtMs}.${cursor.seen.slice(-MAX_SEEN).join('_')}`;
+}
+
+/** A cursor from `meta.next_since` / `Last-Event-ID`, or an RFC 3339 time; 400 otherwise. */
+export function parseCursor(raw: string, field = 'since'): FeedCursor {
+  const text = raw.trim();
+  const match = CURSOR_RE.exec(text);
+  if (match) {
+    return {
+      kind: 'seq',
+      seq: Number(match[1]),
+      readAtMs: Number(match[2]),
+      seen: match[3] ? match[3].split('_').map(Number) : [],
+    };
+  }
+  if (RFC3339_RE.test(text)) {
+    const after = new Date(text);
+    if (!Number.isNaN(after.getTime())) return { kind: 'time', after };
+  }
+  throw badRequest('invalid_cursor', `${field} must be a cursor from meta.next_since or an RFC 3339 time.`, [
+    { path: field, message: 'is not a cursor or an RFC 3339 time' },
+  ]);
+}

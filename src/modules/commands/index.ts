@@ -1,0 +1,65 @@
+import type { FastifyInstance } from 'fastify';
+import { createRedactor } from '../../infra/redaction/index.js';
+import { ChangeHub } from './change-hub.js';
+import type { CommandsContext } from './context.js';
+import { agentCommandRoutes } from './routes-agent.js';
+import { userCommandRoutes } from './routes-commands.js';
+import { SseStreams } from './sse-stream.js';
+import { startSweepJobs } from './sweep-jobs.js';
+import { WaiterRegistry } from './waiters/waiter-registry.js';
+
+/**
+ * The command queue: enqueue and the user command API, the agents' long-poll and reports, the change
+ * feeds, and the housekeeping sweeps (only when `app.backgroundJobs`).
+ */
+export async function commandsModule(app: FastifyInstance): Promise<void> {
+  const changes = new ChangeHub();
+  const waiters = new WaiterRegistry({
+    db: app.db,
+    clock: app.clock,
+    secretBox: app.secretBox,
+    log: app.log,
+    lease: {
+      assumedTimeoutSecs: app.config.agent.assumedTimeoutSecs,
+      graceSecs: app.config.agent.leaseGraceSecs,
+    },
+  });
+  const ctx: CommandsContext = {
+    waiters,
+    changes,
+    streams: new SseStreams({ db: app.db, hub: changes, log: app.log }),
+    redactor: createRedactor(app.config.redaction),
+  };
+  await changes.start(app.listenHub);
+  await waiters.start(app.listenHub);
+
+  let stopJobs: (() => void) | undefined;
+  app.addHook('onReady', async () => {
+    if (app.backgroundJobs) stopJobs = startSweepJobs(app);
+  });
+  // Before the server stops accepting and waits for in-flight requests: answer every waiting poll now
+  // (with a jittered next_poll_secs) and end the streams, or shutdown would wait for their timeouts.
+  app.addHook('preClose', async () => {
+    waiters.shutdown();
+    ctx.streams.closeAll();
+  });
+  app.addHook('onClose', async () => {
+    stopJobs?.();
+    waiters.stop();
+    changes.stop();
+  });
+
+  await app.register(agentCommandRoutes(ctx));
+  await app.register(userCommandRoutes(ctx));
+}
+
+export { COMMAND_CHANGED_CHANNEL, COMMAND_QUEUED_CHANNEL } from './channels.js';
+export { enqueueCommand } from './enqueue-service.js';
+export { revokeDeploymentAgentAndCommands } from './revoke.js';
+export {
+  MAX_READ_ONLY_ATTEMPTS,
+  purgeFinishedCommands,
+  purgeReplayStore,
+  sweepExpiredLeases,
+  sweepExpiredQueued,
+} from './sweeper.js';
