@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { Gauge } from 'prom-client';
 import { createRedactor } from '../../infra/redaction/index.js';
 import { ChangeHub } from './change-hub.js';
 import type { CommandsContext } from './context.js';
@@ -30,6 +31,22 @@ export async function commandsModule(app: FastifyInstance): Promise<void> {
     streams: new SseStreams({ db: app.db, hub: changes, log: app.log }),
     redactor: createRedactor(app.config.redaction),
   };
+  new Gauge({
+    name: 'stacker_agent_waiting_polls',
+    help: 'Agent long-polls currently held by this instance',
+    registers: [app.metrics],
+    collect() {
+      this.set(waiters.size);
+    },
+  });
+  new Gauge({
+    name: 'stacker_command_streams',
+    help: 'Open command SSE streams on this instance',
+    registers: [app.metrics],
+    collect() {
+      this.set(ctx.streams.size);
+    },
+  });
   await changes.start(app.listenHub);
   await waiters.start(app.listenHub);
 
