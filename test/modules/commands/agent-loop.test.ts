@@ -33,6 +33,15 @@ describe('the agent loop', () => {
       parameters: { app_code: 'web', include_metrics: true, include_system: false },
     });
 
+    // Delivered means delivered: the command stays sent (it is not put back once the reply went out).
+    await new Promise((r) => setTimeout(r, 50));
+    const inFlight = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/commands/${f.hash}/${queued.command_id}`,
+      headers: f.owner,
+    });
+    expect(inFlight.json().item).toMatchObject({ status: 'sent', attempts: 1 });
+
     const reported = await f.agent.report(body.item, healthResult(body.item));
     expect(reported.statusCode).toBe(200);
     expect(reported.json()).toEqual({

@@ -208,9 +208,14 @@ export class WaiterRegistry {
       waiter.resolve();
       return;
     }
-    // 'close' before the response finished means the reply never left: the command goes back.
+    // 'close' before 'finish' means the reply never left: the command goes back. (writableFinished is
+    // not reliable here: some response implementations clear it on close.)
+    let finished = false;
+    response.once('finish', () => {
+      finished = true;
+    });
     response.once('close', () => {
-      if (!response.writableFinished) void this.putBack(row);
+      if (!finished) void this.putBack(row);
     });
     try {
       waiter.reply.send(commandAvailable(toCommandJson(row, { secretBox: this.deps.secretBox })));
