@@ -46,6 +46,8 @@ export interface FakeAgentOptions {
 
 export class FakeAgent {
   signatureVersion: 1 | 2;
+  /** The client address the app sees (per-address limits). */
+  remoteAddress: string | undefined;
   private readonly clock: Clock;
 
   constructor(
@@ -95,16 +97,29 @@ export class FakeAgent {
 
   poll(timeout = 30, overrides: Record<string, string> = {}): Promise<LightMyRequestResponse> {
     const url = this.waitUrl(timeout);
-    return this.app.inject({ method: 'GET', url, headers: this.headers('GET', url, '', overrides) });
+    const headers = this.headers('GET', url, '', overrides);
+    return this.app.inject({ method: 'GET', url, headers, ...this.address() });
   }
 
   post(url: string, body: string, overrides: Record<string, string> = {}): Promise<LightMyRequestResponse> {
-    return this.app.inject({
-      method: 'POST',
-      url,
-      payload: body,
-      headers: this.headers('POST', url, body, overrides),
+    const headers = this.headers('POST', url, body, overrides);
+    return this.app.inject({ method: 'POST', url, payload: body, headers, ...this.address() });
+  }
+
+  private address() {
+    return this.remoteAddress ? { remoteAddress: this.remoteAddress } : {};
+  }
+
+  /** `POST /api/v1/apps/status`: a cheap authenticated call that answers at once. */
+  appStatus(appCode = 'web', status = 'running', logs: string[] = []): Promise<LightMyRequestResponse> {
+    const body = canonicalJson({
+      app_code: appCode,
+      deployment_hash: this.deploymentHash,
+      logs,
+      status,
+      timestamp: this.clock.now().toISOString(),
     });
+    return this.post('/api/v1/apps/status', body);
   }
 
   /** The report body the agent builds for a command. */
