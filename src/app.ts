@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import { agentAuthPlugin } from './auth/agent/agent-auth-plugin.js';
 import { authPlugin } from './auth/auth-plugin.js';
 import type { Config } from './config.js';
+import { amqpPlugin } from './infra/amqp/amqp-plugin.js';
 import { type Clock, systemClock } from './infra/clock.js';
 import type { SecretBox } from './infra/crypto/secret-box.js';
 import type { Database } from './infra/db/database.js';
@@ -99,6 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(openApiPlugin, { version: API_VERSION });
   await app.register(metricsPlugin, { token: config.metricsToken });
   await app.register(healthPlugin);
+  await app.register(amqpPlugin);
   await app.register(outboxPlugin);
   await app.register(agentAuthPlugin);
   await app.register(authPlugin, { userService: deps.userService });
