@@ -96,7 +96,8 @@ export class OutboxRelay {
       clock: options.clock,
       random: this.#options.random,
       lockedBy: this.instanceId,
-      sendTimeoutMs: this.#options.sendTimeoutMs,
+      // Waiting past the lease would let another relay send the same event while this one still is.
+      sendTimeoutMs: Math.min(this.#options.sendTimeoutMs, leaseMs),
     };
   }
 
