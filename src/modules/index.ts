@@ -4,6 +4,7 @@ import { adminTemplateRoutes } from './admin/templates-routes.js';
 import { agentsModule } from './agents/index.js';
 import { categoriesModule } from './categories/routes.js';
 import { commandsModule } from './commands/index.js';
+import { deploymentsModule } from './deployments/index.js';
 import { meRoutes } from './me/routes.js';
 import { templatesModule } from './templates/routes.js';
 
@@ -21,4 +22,5 @@ export const featureModules: FeatureModule[] = [
   { name: 'categories', plugin: categoriesModule },
   { name: 'templates', plugin: templatesModule },
   { name: 'admin-templates', plugin: adminTemplateRoutes },
+  { name: 'deployments', plugin: deploymentsModule },
 ];

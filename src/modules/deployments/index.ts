@@ -1,0 +1,31 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { DeployDeps } from './deploy-service.js';
+import { createProductLookup } from './product-lookup.js';
+import { deploymentRoutes } from './routes.js';
+
+/**
+ * The deployments feature: the ownership gate, deployment records, and (in install-wiring.ts) the
+ * Install Service over RabbitMQ.
+ */
+export async function deploymentsModule(app: FastifyInstance): Promise<void> {
+  const findProduct = createProductLookup(app.userService);
+  const plans = app.config.plans;
+  const deps = (request: FastifyRequest): DeployDeps => ({
+    db: app.db,
+    clock: app.clock,
+    secretBox: app.secretBox,
+    log: request.log,
+    plans,
+    findProduct,
+    refetchUser: async (token) => {
+      // Dropping the cached profile first also refreshes it for the caller's next requests.
+      app.userAuth.forget(token);
+      return app.userAuth.authenticate(token);
+    },
+    rateLimit: async () => {
+      // The plan limiter is optional infrastructure: without it, deployments are not rate limited.
+      if (app.hasDecorator('rateLimitCheck')) await app.rateLimitCheck(request, 'deploy');
+    },
+  });
+  await app.register(deploymentRoutes, { deps });
+}

@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Kysely } from 'kysely';
+import { type AuthUser, isAdmin } from '../../auth/principal.js';
+import type { Clock } from '../../infra/clock.js';
+import type { SecretBox } from '../../infra/crypto/secret-box.js';
+import type { Database } from '../../infra/db/database.js';
+import { badRequest, conflict, notFound } from '../../infra/http/errors.js';
+import { OUTBOX_TOPICS, writeOutboxEvent } from '../../infra/outbox/outbox-writer.js';
+import { installDeletePayload } from '../../integrations/install-service/messages.js';
+import { revokeDeploymentAgentAndCommands } from '../commands/revoke.js';
+import {
+  findDeploymentByHash,
+  findIdempotentReply,
+  listDeploymentsOf,
+  lockDeploymentByHash,
+  markDeleted,
+} from './repository.js';
+import type { DeploymentView } from './schemas.js';
+import { deploymentView } from './views.js';
+
+export interface DeploymentDeps {
+  db: Kysely<Database>;
+  clock: Clock;
+  secretBox: SecretBox;
+  log: FastifyBaseLogger;
+}
+
+/** Opaque hashes of other origins are accepted (data-model.md); anything else names no deployment. */
+export const DEPLOYMENT_HASH_RE = /^[A-Za-z0-9_.:-]{1,128}$/;
+
+export const newDeploymentHash = (): string => `deployment_${randomUUID()}`;
+
+export const deploymentNotFound = () => notFound('Deployment', 'deployment_not_found');
+
+/** "Owner" is the deployment's user; admins may read and delete any (api.md). Others: 404, like none. */
+function mayAccess(user: AuthUser, ownerId: string): boolean {
+  return ownerId === user.id || isAdmin(user);
+}
+
+export async function getDeployment(
+  deps: DeploymentDeps,
+  user: AuthUser,
+  hash: string,
+): Promise<DeploymentView> {
+  const row = DEPLOYMENT_HASH_RE.test(hash) ? await findDeploymentByHash(deps.db, hash) : undefined;
+  if (row === undefined || !mayAccess(user, row.user_id)) throw deploymentNotFound();
+  return deploymentView(row);
+}
+
+interface Cursor {
+  t: string;
+  i: number;
+}
+
+function decodeCursor(cursor: string | undefined): { createdAt: Date; id: number } | undefined {
+  if (cursor === undefined) return undefined;
+  try {
+    const c = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Partial<Cursor>;
+    const createdAt = new Date(String(c.t));
+    if (Number.isNaN(createdAt.getTime()) || !Number.isInteger(c.i)) throw new Error('bad cursor');
+    return { createdAt, id: c.i as number };
+  } catch {
+    throw badRequest('invalid_cursor', 'The cursor is not one this server gave out.', [
+      { path: 'querystring.cursor', message: 'is invalid' },
+    ]);
+  }
+}
+
+const encodeCursor = (d: DeploymentView): string =>
+  Buffer.from(JSON.stringify({ t: d.created_at, i: d.id } satisfies Cursor)).toString('base64url');
+
+/** The caller's own deployments, newest first (admins too see only theirs here). */
+export async function listDeployments(
+  deps: DeploymentDeps,
+  user: AuthUser,
+  page: { limit: number; cursor?: string | undefined },
+): Promise<{ items: DeploymentView[]; nextCursor: string | null }> {
+  const rows = await listDeploymentsOf(deps.db, user.id, page.limit + 1, decodeCursor(page.cursor));
+  const items = rows.slice(0, page.limit).map(deploymentView);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > page.limit && last ? encodeCursor(last) : null };
+}
+
+/**
+ * DELETE: the deployment becomes `deleted` (final), its agent is revoked and its queued commands are
+ * cancelled, and `install.delete` is queued — all in one transaction. Deleting a deleted deployment
+ * changes nothing and sends nothing again.
+ */
+export async function deleteDeployment(
+  deps: DeploymentDeps,
+  user: AuthUser,
+  hash: string,
+): Promise<DeploymentView> {
+  if (!DEPLOYMENT_HASH_RE.test(hash)) throw deploymentNotFound();
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await lockDeploymentByHash(trx, hash);
+    if (row === undefined || !mayAccess(user, row.user_id)) throw deploymentNotFound();
+    if (row.status === 'deleted') return deploymentView(row);
+    const now = deps.clock.now();
+    await markDeleted(trx, row.id, 'Deleted by user', now);
+    await writeOutboxEvent(trx, deps.secretBox, {
+      topic: OUTBOX_TOPICS.installDelete,
+      orderingKey: hash,
+      payload: installDeletePayload({ deploymentHash: hash, projectId: row.project_id, userId: row.user_id }),
+    });
+    await revokeDeploymentAgentAndCommands(trx, hash, now);
+    const after = await findDeploymentByHash(trx, hash);
+    return deploymentView(after ?? row);
+  });
+}
+
+/**
+ * A live stored reply for `key`, or `undefined`. A key first used on another route is a conflict: the
+ * client reused a key it meant for something else.
+ */
+export async function storedReply(
+  deps: DeploymentDeps,
+  userId: string,
+  key: string | undefined,
+  route: string,
+): Promise<{ status: number; body: unknown } | undefined> {
+  if (key === undefined) return undefined;
+  const row = await findIdempotentReply(deps.db, userId, key, deps.clock.now());
+  if (row === undefined) return undefined;
+  if (row.route !== route) {
+    throw conflict('idempotency_key_reused', 'This Idempotency-Key was already used for another request.');
+  }
+  return { status: row.status, body: row.reply };
+}
