@@ -72,6 +72,8 @@ export class OutboxRelay {
   #running = false;
   #pumping = false;
   #pumpAgain = false;
+  /** Settles when the running claim phase is over, so stop() also waits for rows being claimed. */
+  #pumpDone: Promise<void> = Promise.resolve();
   #timer: NodeJS.Timeout | undefined;
   #purgeTimer: NodeJS.Timeout | undefined;
   #unsubscribe: (() => void)[] = [];
@@ -150,10 +152,10 @@ export class OutboxRelay {
     for (const off of this.#unsubscribe.splice(0)) off();
     clearTimeout(this.#timer);
     clearInterval(this.#purgeTimer);
-    if (this.#inFlight.size === 0) return;
     let timer: NodeJS.Timeout | undefined;
+    const settled = this.#pumpDone.then(() => Promise.allSettled([...this.#inFlight]));
     await Promise.race([
-      Promise.allSettled([...this.#inFlight]),
+      settled,
       new Promise((resolve) => {
         timer = setTimeout(resolve, this.#options.stopTimeoutMs);
       }),
@@ -172,6 +174,10 @@ export class OutboxRelay {
       return;
     }
     this.#pumping = true;
+    let release = () => {};
+    this.#pumpDone = new Promise((resolve) => {
+      release = resolve;
+    });
     let failed = false;
     try {
       do {
@@ -189,6 +195,7 @@ export class OutboxRelay {
       this.#options.log.error({ err }, 'outbox relay pass failed');
     } finally {
       this.#pumping = false;
+      release();
     }
     if (this.#running) await this.#sleepUntilDue(failed);
   }
