@@ -19,13 +19,14 @@ export const slugField = z
 
 export const nameField = z.string().trim().min(1).max(200);
 
-/** A text that may be cleared: an empty string stores `null`. */
-export const clearableText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((s) => (s === '' ? null : s));
+/**
+ * An optional text that may be cleared: `null` or missing is "absent" (`undefined`: unchanged), an
+ * empty string is "clear it" (`null`). The transform sees the raw input, so the two never mix.
+ */
+const clearing = (text: z.ZodString) =>
+  text.nullish().transform((v): string | null | undefined => (v == null ? undefined : v === '' ? null : v));
+
+export const clearableText = (max: number) => clearing(z.string().trim().max(max));
 
 export const tagsField = z
   .array(z.string().trim().min(1).max(50))
@@ -37,18 +38,15 @@ export const techStackField = z
   .record(z.string().max(100), z.unknown())
   .refine((v) => JSON.stringify(v).length <= MAX_TECH_STACK_BYTES, 'must be at most 16 KiB of JSON');
 
-export const planNameField = z
-  .string()
-  .trim()
-  .max(50)
-  .regex(/^([A-Za-z0-9][A-Za-z0-9_.-]*)?$/, 'must be a plan name such as pro')
-  .transform((s) => (s === '' ? null : s));
+export const planNameField = clearing(
+  z
+    .string()
+    .trim()
+    .max(50)
+    .regex(/^([A-Za-z0-9][A-Za-z0-9_.-]*)?$/, 'must be a plan name such as pro'),
+);
 
-export const categoryCodeField = z
-  .string()
-  .trim()
-  .max(100)
-  .transform((s) => (s === '' ? null : s));
+export const categoryCodeField = clearing(z.string().trim().max(100));
 
 export const versionField = z
   .string()

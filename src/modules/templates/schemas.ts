@@ -53,12 +53,12 @@ const DEFAULT_CURRENCY = 'USD';
 
 const metadataShape = {
   name: optional(nameField),
-  short_description: optional(clearableText(500)),
-  long_description: optional(clearableText(20_000)),
-  category_code: optional(categoryCodeField),
+  short_description: clearableText(500),
+  long_description: clearableText(20_000),
+  category_code: categoryCodeField,
   tags: optional(tagsField),
   tech_stack: optional(techStackField),
-  required_plan_name: optional(planNameField),
+  required_plan_name: planNameField,
   listing: optional(listingField),
   plan_type: optional(planTypeField),
   price: optional(priceField),
@@ -69,16 +69,28 @@ const definitionShape = {
   version: optional(versionField),
   stack_definition: optional(definitionField),
   definition_format: optional(definitionFormatField),
-  changelog: optional(changelogField),
+  changelog: changelogField,
 };
 
 type Ctx = z.RefinementCtx;
 type MetadataFields = z.output<z.ZodObject<typeof metadataShape>>;
 type DefinitionFields = z.output<z.ZodObject<typeof definitionShape>>;
 
+const METADATA_KEYS = [
+  'name',
+  'short_description',
+  'long_description',
+  'category_code',
+  'tags',
+  'tech_stack',
+  'required_plan_name',
+] as const;
+
+/** The metadata fields that were given (`undefined` ones are "unchanged" and left out). */
 function pickMetadata(v: MetadataFields): MetadataInput {
-  const { listing: _l, plan_type: _p, price: _pr, currency: _c, ...rest } = v;
-  return Object.fromEntries(Object.entries(rest).filter(([, x]) => x !== undefined)) as MetadataInput;
+  const picked: Record<string, unknown> = {};
+  for (const key of METADATA_KEYS) if (v[key] !== undefined) picked[key] = v[key];
+  return picked as MetadataInput;
 }
 
 /** The listing from `listing` or from the CLI's flat `plan_type`/`price`/`currency`; free ⇔ price 0. */
@@ -162,7 +174,7 @@ export const addVersionBody = z
     version: versionField,
     stack_definition: definitionField,
     definition_format: optional(definitionFormatField),
-    changelog: optional(changelogField),
+    changelog: changelogField,
   })
   .transform((v, ctx) => readVersion(v, ctx) as VersionInput);
 
