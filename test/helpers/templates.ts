@@ -79,3 +79,12 @@ export async function listedTemplate(
   }
   return template;
 }
+
+/** Deploy limits no test reaches by accident (the plan limits are 5 to 60 a minute). */
+export const UNLIMITED_DEPLOYS_ENV = {
+  RATE_LIMITS: JSON.stringify(
+    Object.fromEntries(
+      ['free', 'basic', 'plus', 'pro', 'enterprise'].map((plan) => [plan, { deploy: 10_000 }]),
+    ),
+  ),
+};

@@ -9,18 +9,18 @@ import {
   installProvider,
   installStartPayload,
 } from '../../integrations/install-service/messages.js';
-import { withIdempotency } from '../commands/idempotency.js';
 import {
   type DeployableTemplate,
   findDeployableTemplate,
   recordTemplateDeployed,
 } from '../templates/deployable-service.js';
 import { templateNotFound } from './gate-errors.js';
+import { findStoredReply, withIdempotencyKey } from './idempotency.js';
 import { runOwnershipGate } from './ownership-gate.js';
 import type { ProductLookup } from './product-lookup.js';
 import { findDeploymentByHash, insertDeployment, insertProject } from './repository.js';
 import type { DeploymentView, ProjectView } from './schemas.js';
-import { type DeploymentDeps, newDeploymentHash, storedReply } from './service.js';
+import { type DeploymentDeps, newDeploymentHash } from './service.js';
 import { deploymentView, projectView } from './views.js';
 
 export interface DeployDeps extends DeploymentDeps {
@@ -74,14 +74,15 @@ export async function deployTemplate<T>(
   options: DeployOptions<T>,
 ): Promise<{ status: number; body: T; replayed: boolean }> {
   const { user } = caller;
-  const prior = await storedReply(deps, user.id, options.idempotencyKey, options.route);
+  const scope = { userId: user.id, key: options.idempotencyKey, route: options.route, now: deps.clock.now() };
+  const prior = await findStoredReply(deps.db, scope);
   if (prior !== undefined) {
     // A retry creates nothing, so a spent limit must not hide the first reply. The limiter is still
     // asked: every reply of this route passes through it, and a replay counts like any other request.
     await deps.rateLimit().catch((err: unknown) => {
       if (!(err instanceof AppError && err.status === 429)) throw err;
     });
-    return { status: prior.status, body: prior.body as T, replayed: true };
+    return prior as { status: number; body: T; replayed: true };
   }
 
   const template = await findDeployableTemplate(deps.db, request.templateRef, user.id);
@@ -101,22 +102,18 @@ export async function deployTemplate<T>(
     template,
   );
 
-  return withIdempotency(
-    deps.db,
-    { userId: user.id, key: options.idempotencyKey, route: options.route, now: deps.clock.now() },
-    async (trx) => {
-      const created = await createDeployment(trx, deps, user, template, request);
-      deps.log.info(
-        {
-          deploymentHash: created.deployment.deployment_hash,
-          templateId: template.id,
-          gate: decision.reason,
-        },
-        'deployment accepted',
-      );
-      return { status: 201, body: options.reply(created) };
-    },
-  );
+  return withIdempotencyKey(deps.db, { ...scope, now: deps.clock.now() }, async (trx) => {
+    const created = await createDeployment(trx, deps, user, template, request);
+    deps.log.info(
+      {
+        deploymentHash: created.deployment.deployment_hash,
+        templateId: template.id,
+        gate: decision.reason,
+      },
+      'deployment accepted',
+    );
+    return { status: 201, body: options.reply(created) };
+  });
 }
 
 async function createDeployment(

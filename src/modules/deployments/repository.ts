@@ -179,18 +179,3 @@ export async function findDeploymentStatus(
   ).executeTakeFirst();
   return row?.status;
 }
-
-/**
- * The stored reply of a live `Idempotency-Key`, read before the gate so a retry of an accepted request
- * is answered without asking the User Service again. The locked check that decides races is in
- * `withIdempotency`.
- */
-export async function findIdempotentReply(db: Db, userId: string, key: string, now: Date) {
-  return db
-    .selectFrom('idempotency_key')
-    .select(['route', 'reply', 'status'])
-    .where('user_id', '=', userId)
-    .where('key', '=', key)
-    .where('expires_at', '>', now)
-    .executeTakeFirst();
-}

@@ -5,17 +5,11 @@ import { type AuthUser, isAdmin } from '../../auth/principal.js';
 import type { Clock } from '../../infra/clock.js';
 import type { SecretBox } from '../../infra/crypto/secret-box.js';
 import type { Database } from '../../infra/db/database.js';
-import { badRequest, conflict, notFound } from '../../infra/http/errors.js';
+import { badRequest, notFound } from '../../infra/http/errors.js';
 import { OUTBOX_TOPICS, writeOutboxEvent } from '../../infra/outbox/outbox-writer.js';
 import { installDeletePayload } from '../../integrations/install-service/messages.js';
 import { revokeDeploymentAgentAndCommands } from '../commands/revoke.js';
-import {
-  findDeploymentByHash,
-  findIdempotentReply,
-  listDeploymentsOf,
-  lockDeploymentByHash,
-  markDeleted,
-} from './repository.js';
+import { findDeploymentByHash, listDeploymentsOf, lockDeploymentByHash, markDeleted } from './repository.js';
 import type { DeploymentView } from './schemas.js';
 import { deploymentView } from './views.js';
 
@@ -108,23 +102,4 @@ export async function deleteDeployment(
     const after = await findDeploymentByHash(trx, hash);
     return deploymentView(after ?? row);
   });
-}
-
-/**
- * A live stored reply for `key`, or `undefined`. A key first used on another route is a conflict: the
- * client reused a key it meant for something else.
- */
-export async function storedReply(
-  deps: DeploymentDeps,
-  userId: string,
-  key: string | undefined,
-  route: string,
-): Promise<{ status: number; body: unknown } | undefined> {
-  if (key === undefined) return undefined;
-  const row = await findIdempotentReply(deps.db, userId, key, deps.clock.now());
-  if (row === undefined) return undefined;
-  if (row.route !== route) {
-    throw conflict('idempotency_key_reused', 'This Idempotency-Key was already used for another request.');
-  }
-  return { status: row.status, body: row.reply };
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../helpers/app.js';
 import { bearer, userId } from '../../helpers/auth.js';
-import { listedTemplate } from '../../helpers/templates.js';
+import { listedTemplate, UNLIMITED_DEPLOYS_ENV } from '../../helpers/templates.js';
 
 // The gate over HTTP, against the real User Service emulator: each refusal with its exact body, and the
 // purchase that turns a 402 into a 201.
@@ -10,7 +10,10 @@ let t: TestApp;
 
 beforeAll(async () => {
   // Fault tests below fail calls on purpose; the breaker must not stay open for the tests after them.
-  t = await buildTestApp({ userServiceClient: { breaker: { failureThreshold: 1_000 } } });
+  t = await buildTestApp({
+    env: UNLIMITED_DEPLOYS_ENV,
+    userServiceClient: { breaker: { failureThreshold: 1_000 } },
+  });
 });
 afterAll(async () => {
   await t?.close();
