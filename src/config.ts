@@ -135,6 +135,7 @@ const envSchema = z.object({
   COMMAND_RETENTION_DAYS: int(30, 1, 3650),
   COMPOSE_AGENT_ALLOWED_CIDRS: csv,
   COMPOSE_AGENT_ALLOW_PRIVATE: bool(false),
+  COMPOSE_AGENT_TIMEOUT_SECS: int(10, 1, 60),
   HEALTH_CHECK_TIMEOUT_SECS: int(10, 1, 60),
   PLAN_TIERS: z
     .string()
@@ -195,7 +196,7 @@ export interface Config {
     authFailuresPerMinute: number;
   };
   commands: { queuedTtlMutatingSecs: number; queuedTtlReadonlySecs: number; retentionDays: number };
-  compose: { allowedCidrs: string[]; allowPrivate: boolean };
+  compose: { allowedCidrs: string[]; allowPrivate: boolean; timeoutSecs: number };
   healthCheckTimeoutSecs: number;
   rateLimits: Record<string, Record<RateLimitBucket, number>>;
   categorySyncIntervalSecs: number;
@@ -301,7 +302,11 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       queuedTtlReadonlySecs: e.COMMAND_QUEUED_TTL_READONLY_SECS,
       retentionDays: e.COMMAND_RETENTION_DAYS,
     },
-    compose: { allowedCidrs: e.COMPOSE_AGENT_ALLOWED_CIDRS, allowPrivate: e.COMPOSE_AGENT_ALLOW_PRIVATE },
+    compose: {
+      allowedCidrs: e.COMPOSE_AGENT_ALLOWED_CIDRS,
+      allowPrivate: e.COMPOSE_AGENT_ALLOW_PRIVATE,
+      timeoutSecs: e.COMPOSE_AGENT_TIMEOUT_SECS,
+    },
     healthCheckTimeoutSecs: e.HEALTH_CHECK_TIMEOUT_SECS,
     rateLimits: mergeRateLimits(e.RATE_LIMITS),
     categorySyncIntervalSecs: e.CATEGORY_SYNC_INTERVAL_SECS,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AuthUser } from '../../auth/principal.js';
+import type { RateLimitBucket } from '../../config.js';
 import type { Clock } from '../../infra/clock.js';
 import type { SecretBox } from '../../infra/crypto/secret-box.js';
 import type { Database } from '../../infra/db/database.js';
@@ -26,6 +27,7 @@ import { COMMAND_CHANGED_CHANNEL, COMMAND_QUEUED_CHANNEL } from './channels.js';
 import { type CommandJson, toCommandJson } from './command-json.js';
 import type { CommandRow } from './command-row.js';
 import { withIdempotency } from './idempotency.js';
+import { commandRateLimitBucket } from './rate-limit-buckets.js';
 import { findInflightHealth, insertCommand } from './repository.js';
 
 export interface EnqueueDeps {
@@ -41,6 +43,9 @@ export interface EnqueueInput {
   parameters?: Record<string, unknown> | null;
   timeoutSeconds?: number | null;
 }
+
+/** Counts one hit of a plan rate-limit bucket for the caller (throws 429 when spent). */
+export type EnqueueRateLimit = (bucket: RateLimitBucket, deploymentHash: string) => Promise<void>;
 
 export interface EnqueueReply {
   status: 200 | 201;
@@ -92,10 +97,13 @@ export async function enqueueCommand(
   deps: EnqueueDeps,
   user: AuthUser,
   input: EnqueueInput,
-  meta: RequestMeta & { idempotencyKey?: string | undefined },
+  meta: RequestMeta & { idempotencyKey?: string | undefined; rateLimit?: EnqueueRateLimit },
 ): Promise<EnqueueReply> {
   await requireDeploymentAccess(deps.db, input.deploymentHash, user, 'write');
   const params = validate(input);
+  // After ownership (404 first) and validation: someone else's deployment never spends a budget.
+  const bucket = commandRateLimitBucket(input.commandType);
+  if (bucket !== undefined) await meta.rateLimit?.(bucket, input.deploymentHash);
   await requireCapabilities(deps.db, input, params);
   const now = deps.clock.now();
   const { publicParams, secretParams } = splitSecretParams(input.commandType, params);

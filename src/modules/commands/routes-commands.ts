@@ -62,7 +62,11 @@ export function userCommandRoutes(ctx: CommandsContext) {
               parameters: body.parameters,
               timeoutSeconds: body.timeout_seconds,
             },
-            { ...metaOf(request), idempotencyKey: parseIdempotencyKey(request.headers['idempotency-key']) },
+            {
+              ...metaOf(request),
+              idempotencyKey: parseIdempotencyKey(request.headers['idempotency-key']),
+              rateLimit: (bucket, hash) => app.rateLimitCheck(request, bucket, hash),
+            },
           );
           reply.code(result.status);
           return result.body;
