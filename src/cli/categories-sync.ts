@@ -1,0 +1,45 @@
+import { loadConfig } from '../config.js';
+import { systemClock } from '../infra/clock.js';
+import { setupUserService } from '../integrations/user-service/from-config.js';
+import { UserServiceUnavailableError } from '../integrations/user-service/index.js';
+import { syncCategories } from '../modules/categories/sync-service.js';
+import { openCliDatabase } from './cli-database.js';
+
+/**
+ * `npm run categories:sync [-- --database-url URL]`: the same sync the server runs at start, on its
+ * timer and on `POST /api/admin/categories/sync`, for a database the server is not running on yet.
+ */
+async function main(): Promise<void> {
+  const cli = await openCliDatabase(process.argv.slice(2));
+  try {
+    const config = await loadConfig();
+    // Without URL_SERVER_USER (development) this syncs from the in-process emulator's seed.
+    const userService = await setupUserService(config, { warn: () => {} });
+    try {
+      if (userService.emulator)
+        console.log('URL_SERVER_USER is not set: syncing from the development emulator');
+      const counts = await syncCategories({
+        db: cli.handle.db,
+        clock: systemClock,
+        userService: userService.client,
+      });
+      console.log(
+        `categories synced: ${counts.received} received, ${counts.created} created, ${counts.updated} updated, ` +
+          `${counts.unchanged} unchanged, ${counts.merged} merged, ${counts.skipped} skipped`,
+      );
+    } finally {
+      await userService.close();
+    }
+  } finally {
+    await cli.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof UserServiceUnavailableError) {
+    console.error(`the User Service is unavailable (${error.reason}); the existing categories were kept`);
+  } else {
+    console.error(error instanceof Error ? error.message : error);
+  }
+  process.exit(1);
+});
