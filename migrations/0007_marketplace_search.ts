@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 
-// The public catalog's indexes (docs/decisions/0004-catalog-search-trigram.md has the measurements).
+// The public catalog's indexes (docs/decisions/0006-catalog-search-trigram.md has the measurements).
 // All are partial on `status = 'approved'`: the catalog only ever reads listed templates, so drafts and
 // rejected templates cost the indexes nothing.
 export async function up(db: Kysely<unknown>): Promise<void> {
