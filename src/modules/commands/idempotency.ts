@@ -33,7 +33,8 @@ export async function withIdempotency<T>(
   return db.transaction().execute(async (trx) => {
     const { userId, key, route, now } = scope;
     if (key === undefined) return { ...(await run(trx)), replayed: false };
-    await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`${userId}\u0000${key}`}, 7))`.execute(trx);
+    // Two int4 halves (user, key): a hash collision only serialises two unrelated requests.
+    await sql`SELECT pg_advisory_xact_lock(hashtext(${userId}), hashtext(${key}))`.execute(trx);
     const existing = await trx
       .selectFrom('idempotency_key')
       .select(['route', 'reply', 'status'])
