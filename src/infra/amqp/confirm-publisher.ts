@@ -1,4 +1,5 @@
 import type { ChannelModel, ConfirmChannel, Message } from 'amqplib';
+import { closeBounded } from './close-bounded.js';
 import type { AmqpConnectionManager, AmqpLog } from './connection-manager.js';
 import { AmqpPublishError } from './publish-error.js';
 
@@ -13,6 +14,8 @@ export interface PublishOptions {
   headers?: Record<string, unknown>;
   /** Reject with `unroutable` instead of letting the broker drop a message no queue is bound for. */
   mandatory?: boolean;
+  /** Gives up (rejects `aborted`) when the caller stops waiting, e.g. the outbox relay's send signal. */
+  signal?: AbortSignal;
 }
 
 export type PublishFn = (
@@ -66,8 +69,28 @@ export class ConfirmPublisher {
   }
 
   readonly publish: PublishFn = async (exchange, routingKey, body, options) => {
+    const { signal } = options;
+    if (!signal) return this.publishNow(exchange, routingKey, body, options);
+    if (signal.aborted) throw new AmqpPublishError('aborted', 'the caller stopped waiting');
+    let onAbort = () => {};
+    const aborted = new Promise<never>((_, reject) => {
+      onAbort = () => reject(new AmqpPublishError('aborted', 'the caller stopped waiting'));
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+      // An abandoned publish may still be confirmed later: a duplicate the consumer dedupes on messageId.
+      return await Promise.race([this.publishNow(exchange, routingKey, body, options), aborted]);
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+    }
+  };
+
+  private async publishNow(...[exchange, routingKey, body, options]: Parameters<PublishFn>): Promise<void> {
     const content = this.encode(body);
     if (this.closed) throw new AmqpPublishError('closed', 'the publisher is closed');
+    // Waiting only helps across a reconnect in progress; a broker known to be down fails at once, so a
+    // relay draining a backlog does not sit out the wait once per event.
+    if (this.manager.failing) throw new AmqpPublishError('unavailable', 'the AMQP broker is unreachable');
     let model: ChannelModel;
     try {
       model = await this.manager.waitForConnection(this.connectWaitMs);
@@ -82,7 +105,7 @@ export class ConfirmPublisher {
       throw new AmqpPublishError('channel_closed', 'could not open a confirm channel', { cause: error });
     }
     return this.send(state, exchange, routingKey, content, options);
-  };
+  }
 
   /** Rejects every publish still waiting for its confirm and closes the channel. */
   async close(): Promise<void> {
@@ -90,7 +113,7 @@ export class ConfirmPublisher {
     for (const fail of [...this.pending]) fail(new AmqpPublishError('closed', 'the publisher closed'));
     const state = this.state;
     this.state = undefined;
-    if (state && !state.closed) await state.channel.close().catch(() => {});
+    if (state && !state.closed) await closeBounded(state.channel);
   }
 
   private send(
@@ -212,7 +235,7 @@ export class ConfirmPublisher {
       if (id !== undefined) state.returned.add(id);
     });
     if (this.closed) {
-      await channel.close().catch(() => {});
+      await closeBounded(channel);
       throw new Error('the publisher closed while opening');
     }
     this.state = state;

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import amqp, { type ChannelModel } from 'amqplib';
 import { backoffDelay } from './backoff.js';
+import { closeBounded } from './close-bounded.js';
 import { assertTopology, type Topology } from './topology.js';
 
 export type AmqpStatus = 'ok' | 'down' | 'not_configured';
@@ -88,6 +89,11 @@ export class AmqpConnectionManager {
     return this.blocked;
   }
 
+  /** True once a connect attempt has failed since the last success: the broker is down, not just reconnecting. */
+  get failing(): boolean {
+    return this.model === undefined && this.failures > 0;
+  }
+
   /** The live connection, if any. */
   current(): ChannelModel | undefined {
     return this.model;
@@ -163,7 +169,7 @@ export class AmqpConnectionManager {
     await this.connecting?.catch(() => {});
     const model = this.model;
     this.model = undefined;
-    await model?.close().catch(() => {});
+    if (model) await closeBounded(model);
   }
 
   private tryConnect(): void {
@@ -205,11 +211,11 @@ export class AmqpConnectionManager {
       // The close may have been processed in the same tick as the last reply.
       if (lost) throw new AmqpUnavailableError('the AMQP connection closed during setup');
     } catch (error) {
-      await model.close().catch(() => {});
+      await closeBounded(model);
       throw error;
     }
     if (this.closed) {
-      await model.close().catch(() => {});
+      await closeBounded(model);
       return;
     }
     const reconnected = this.everConnected;
@@ -226,8 +232,11 @@ export class AmqpConnectionManager {
     const channel = await model.createChannel();
     // A failed assertion closes the channel with an error event; the awaited call rejects with it too.
     channel.on('error', () => {});
-    for (const topology of topologies) await assertTopology(channel, topology);
-    await channel.close().catch(() => {});
+    try {
+      for (const topology of topologies) await assertTopology(channel, topology);
+    } finally {
+      await closeBounded(channel);
+    }
   }
 
   private onLost(model: ChannelModel): void {

@@ -1,5 +1,6 @@
 import type { Channel, ChannelModel, ConsumeMessage, Options } from 'amqplib';
 import { backoffDelay } from './backoff.js';
+import { closeBounded } from './close-bounded.js';
 import type { AmqpConnectionManager, AmqpLog } from './connection-manager.js';
 import { assertTopology, type ExchangeType } from './topology.js';
 
@@ -90,7 +91,7 @@ export class QueueConsumer implements ConsumerHandle {
     const deadline = Date.now() + (this.options.drainTimeoutMs ?? 5_000);
     while (this.inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     // Closing the channel requeues whatever a handler still holds.
-    await channel?.close().catch(() => {});
+    if (channel) await closeBounded(channel);
   }
 
   private async setup(model: ChannelModel): Promise<void> {
@@ -121,7 +122,7 @@ export class QueueConsumer implements ConsumerHandle {
         noAck: false,
       });
       if (this.cancelled) {
-        await opened.close().catch(() => {});
+        await closeBounded(opened);
         return;
       }
       // The close may have been processed in the same tick as the consume reply.
@@ -132,7 +133,7 @@ export class QueueConsumer implements ConsumerHandle {
       this.log?.info({ queue }, 'amqp consumer subscribed');
     } catch (error) {
       this.log?.warn({ err: error, queue: this.options.queue }, 'amqp consumer setup failed');
-      await channel?.close().catch(() => {});
+      if (channel) await closeBounded(channel);
       this.retryOn(model);
     } finally {
       if (this.settingUp === model) this.settingUp = undefined;
@@ -162,7 +163,7 @@ export class QueueConsumer implements ConsumerHandle {
     if (message === null) {
       // The broker cancelled the subscription (the queue was deleted): reopen, which re-asserts the queue.
       this.log?.warn({ queue: this.options.queue }, 'amqp consumer cancelled by the broker');
-      await channel.close().catch(() => {});
+      await closeBounded(channel);
       return;
     }
     this.inFlight += 1;

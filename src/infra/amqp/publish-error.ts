@@ -19,6 +19,8 @@ export type PublishFailureReason =
   | 'channel_closed'
   /** The publisher is shutting down. */
   | 'closed'
+  /** The caller's AbortSignal fired first; the message may still arrive (at-least-once). */
+  | 'aborted'
   /** The body cannot be encoded or exceeds the size limit: retrying the same body cannot help. */
   | 'invalid_body';
 
