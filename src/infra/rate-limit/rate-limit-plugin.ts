@@ -1,8 +1,7 @@
-import rateLimit, { type FastifyRateLimitStore, type FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
+import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Redis } from 'ioredis';
-import { Counter } from 'prom-client';
 import type { RateLimitBucket } from '../../config.js';
 import {
   RATE_LIMIT_WINDOW_MS,
@@ -13,7 +12,9 @@ import {
 } from './bucket-limits.js';
 import { type CounterStore, MemoryCounterStore } from './counter-store.js';
 import { FailoverCounterStore } from './failover-store.js';
+import { sharedLibraryStore } from './library-store.js';
 import { limiterPlacement } from './placement.js';
+import { createRateLimitMetrics } from './rate-limit-metrics.js';
 import { type RateLimitState, rateLimited, rateLimitHeaders } from './rate-limited-error.js';
 import { createRateLimitRedis, RedisCounterStore } from './redis-counter-store.js';
 import { closeRedis, firstConnection } from './redis-lifecycle.js';
@@ -50,23 +51,6 @@ function paramHash(request: FastifyRequest): string | undefined {
   return typeof hash === 'string' ? hash : undefined;
 }
 
-/** @fastify/rate-limit builds its store with `new`; a constructor returning an object yields that object. */
-function sharedStore(store: CounterStore): FastifyRateLimitStoreCtor {
-  const instance: FastifyRateLimitStore = {
-    incr(key, callback, timeWindow) {
-      store.incr(key, timeWindow).then(
-        (hit) => callback(null, { current: hit.current, ttl: hit.ttlMs }),
-        (error: Error) => callback(error),
-      );
-    },
-    // One keyspace for every route: the key already names the bucket (see counter-store.ts).
-    child: () => instance,
-  };
-  return function SharedStore() {
-    return instance;
-  } as unknown as FastifyRateLimitStoreCtor;
-}
-
 /**
  * Plan rate limits (`status-panel.md`) on @fastify/rate-limit with `global: false`. Routes opt in with
  * `config: { rateLimitBucket, rateLimitAt }`; services call `app.rateLimitCheck`. Counters live in Redis
@@ -76,23 +60,7 @@ function sharedStore(store: CounterStore): FastifyRateLimitStoreCtor {
 export const rateLimitPlugin = fp(
   async (app: FastifyInstance) => {
     const { config } = app;
-    const exceeded = new Counter({
-      name: 'stacker_rate_limit_exceeded_total',
-      help: 'Requests answered 429 by the plan rate limits, by bucket',
-      labelNames: ['bucket'] as const,
-      registers: [app.metrics],
-    });
-    const storeErrors = new Counter({
-      name: 'stacker_rate_limit_store_errors_total',
-      help: 'Rate-limit hits Redis could not count (counted in this process instead)',
-      registers: [app.metrics],
-    });
-    const unchecked = new Counter({
-      name: 'stacker_rate_limit_unchecked_total',
-      help: "Successful replies of rateLimitAt: 'service' routes whose service never called rateLimitCheck",
-      labelNames: ['route'] as const,
-      registers: [app.metrics],
-    });
+    const { exceeded, storeErrors, unchecked } = createRateLimitMetrics(app.metrics);
 
     const memory = new MemoryCounterStore(app.clock);
     let redis: Redis | undefined;
@@ -137,7 +105,11 @@ export const rateLimitPlugin = fp(
     // Must run before @fastify/rate-limit's own onRoute hook, which reads `config.rateLimit`.
     app.addHook('onRoute', (route) => {
       const routeConfig = route.config;
-      if (routeConfig?.rateLimitBucket === undefined) return;
+      if (routeConfig?.rateLimitBucket === undefined) {
+        // A bare `config.rateLimit` would bypass the plan limits (and find no bucket to key on).
+        if (routeConfig?.rateLimit) throw new Error(`Route ${route.url}: use config.rateLimitBucket`);
+        return;
+      }
       const placement = limiterPlacement(route.url, routeConfig.rateLimitBucket, routeConfig.rateLimitAt);
       if (placement === 'preHandler') routeConfig.rateLimit = {};
     });
@@ -150,7 +122,7 @@ export const rateLimitPlugin = fp(
       enableDraftSpec: true,
       // The store never fails (it falls back to memory); this only guards against a bug there.
       skipOnError: true,
-      store: sharedStore(store),
+      store: sharedLibraryStore(store),
       keyGenerator: (request) => {
         const { bucket, subject, deploymentHash } = targetOf(request);
         return subject === undefined ? EXEMPT_KEY : rateLimitKey(bucket, subject, deploymentHash);
@@ -214,7 +186,11 @@ export const rateLimitPlugin = fp(
     });
 
     app.addHook('onReady', async () => {
-      if (redis !== undefined) await firstConnection(redis, FIRST_CONNECTION_WAIT_MS);
+      if (redis === undefined) return;
+      await firstConnection(redis, FIRST_CONNECTION_WAIT_MS);
+      // The URL is not logged: it may hold a password.
+      if (redis.status !== 'ready')
+        app.log.warn('rate limits: Redis not reachable at start, counting in memory');
     });
     app.addHook('onClose', async () => {
       if (redis !== undefined) await closeRedis(redis);
