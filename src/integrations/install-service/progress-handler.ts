@@ -8,40 +8,33 @@ export type ApplyProgress = (update: ProgressUpdate) => Promise<ProgressOutcome>
 
 /**
  * Decides the fate of one delivery (install-service.md): a malformed body or an unknown deployment is
- * acked and logged (redelivering it could never succeed), a late or duplicate message is acked and
- * ignored, and a failure to apply it (the database) is requeued so it is applied once the cause passes.
+ * acked and logged (redelivering it could never succeed), and a late or duplicate message is acked and
+ * ignored. A failure to apply it (the database) is thrown: the consumer then nacks it with requeue after
+ * a pause, so it is applied once the cause passes, without spinning while it lasts.
  */
 export async function handleProgressDelivery(
   content: Buffer,
-  meta: { messageId?: string | undefined; redelivered: boolean },
+  meta: { messageId?: string | undefined },
   apply: ApplyProgress,
   log: AmqpLog,
-): Promise<'ack' | 'requeue'> {
+): Promise<'ack'> {
   const parsed = parseProgressMessage(content);
   if (!parsed.ok) {
     log.warn({ messageId: meta.messageId, reason: parsed.reason }, 'install progress message dropped');
     return 'ack';
   }
   const { update } = parsed;
-  try {
-    const outcome = await apply(update);
-    if (outcome === 'unknown') {
-      log.warn(
-        { messageId: meta.messageId, target: update.target },
-        'install progress for an unknown deployment',
-      );
-    } else if (outcome === 'final') {
-      log.info(
-        { messageId: meta.messageId, target: update.target, status: update.status },
-        'install progress ignored: the deployment is in a final state',
-      );
-    }
-    return 'ack';
-  } catch (err) {
-    log.error(
-      { err, messageId: meta.messageId, redelivered: meta.redelivered },
-      'install progress not applied; requeued',
+  const outcome = await apply(update);
+  if (outcome === 'unknown') {
+    log.warn(
+      { messageId: meta.messageId, target: update.target },
+      'install progress for an unknown deployment',
     );
-    return 'requeue';
+  } else if (outcome === 'final') {
+    log.info(
+      { messageId: meta.messageId, target: update.target, status: update.status },
+      'install progress ignored: the deployment is in a final state',
+    );
   }
+  return 'ack';
 }

@@ -1,11 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { DeployDeps } from './deploy-service.js';
+import { registerInstallSenders, startProgressConsumer } from './install-wiring.js';
 import { createProductLookup } from './product-lookup.js';
 import { deploymentRoutes } from './routes.js';
 
 /**
- * The deployments feature: the ownership gate, deployment records, and (in install-wiring.ts) the
- * Install Service over RabbitMQ.
+ * The deployments feature: the ownership gate, deployment records, and the Install Service over
+ * RabbitMQ (install-wiring.ts): the outbox sender always (when a broker is configured), the progress
+ * consumer with the background jobs (tests start it by hand).
  */
 export async function deploymentsModule(app: FastifyInstance): Promise<void> {
   const findProduct = createProductLookup(app.userService);
@@ -28,4 +30,15 @@ export async function deploymentsModule(app: FastifyInstance): Promise<void> {
     },
   });
   await app.register(deploymentRoutes, { deps });
+
+  registerInstallSenders(app);
+  if (app.backgroundJobs) {
+    let consumer: ReturnType<typeof startProgressConsumer>;
+    app.addHook('onReady', async () => {
+      consumer = startProgressConsumer(app);
+    });
+    app.addHook('onClose', async () => {
+      await consumer?.cancel();
+    });
+  }
 }

@@ -87,7 +87,7 @@ describe('handleProgressDelivery', () => {
     let applied = 0;
     const verdict = await handleProgressDelivery(
       Buffer.from('{'),
-      { redelivered: false },
+      {},
       async () => {
         applied++;
         return 'updated';
@@ -101,22 +101,22 @@ describe('handleProgressDelivery', () => {
 
   it('acks an unknown deployment (logged) and a message for a final deployment', async () => {
     const l = log();
-    expect(await handleProgressDelivery(body, { redelivered: false }, async () => 'unknown', l)).toBe('ack');
-    expect(await handleProgressDelivery(body, { redelivered: false }, async () => 'final', l)).toBe('ack');
+    expect(await handleProgressDelivery(body, {}, async () => 'unknown', l)).toBe('ack');
+    expect(await handleProgressDelivery(body, {}, async () => 'final', l)).toBe('ack');
     expect(l.lines).toHaveLength(2);
   });
 
-  it('requeues when applying fails (a database error)', async () => {
+  it('throws when applying fails (a database error), so the consumer requeues it after a pause', async () => {
     const l = log();
-    const verdict = await handleProgressDelivery(
-      body,
-      { redelivered: false },
-      async () => {
-        throw new Error('connection terminated');
-      },
-      l,
-    );
-    expect(verdict).toBe('requeue');
-    expect(l.lines).toEqual(['error install progress not applied; requeued']);
+    await expect(
+      handleProgressDelivery(
+        body,
+        {},
+        async () => {
+          throw new Error('connection terminated');
+        },
+        l,
+      ),
+    ).rejects.toThrow('connection terminated');
   });
 });

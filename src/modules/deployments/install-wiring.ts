@@ -1,0 +1,69 @@
+import type { FastifyInstance } from 'fastify';
+import type { ConsumerHandle } from '../../infra/amqp/consumer.js';
+import {
+  INSTALL_PROGRESS_BINDING,
+  INSTALL_PROGRESS_EXCHANGE,
+  INSTALL_PROGRESS_QUEUE,
+} from '../../infra/amqp/topology.js';
+import { OUTBOX_TOPICS } from '../../infra/outbox/outbox-writer.js';
+import { createInstallSender } from '../../integrations/install-service/install-sender.js';
+import { handleProgressDelivery } from '../../integrations/install-service/progress-handler.js';
+import { applyInstallProgress } from './progress-service.js';
+
+/** Where progress comes from: the contract's names, or a test's own. */
+export interface ProgressSource {
+  exchange: string;
+  queue: string;
+  bindingKey: string;
+  /** Test queues go away with their test. */
+  queueOptions?: { autoDelete?: boolean; durable?: boolean };
+}
+
+export const CONTRACT_PROGRESS_SOURCE: ProgressSource = {
+  exchange: INSTALL_PROGRESS_EXCHANGE,
+  queue: INSTALL_PROGRESS_QUEUE,
+  bindingKey: INSTALL_PROGRESS_BINDING,
+};
+
+/**
+ * Plugs the install publisher into this instance's outbox relay. Only with a broker configured: without
+ * one, install events wait in the outbox without spending attempts, and go out once `AMQP_URL` is set.
+ */
+export function registerInstallSenders(app: FastifyInstance, options: { exchange?: string } = {}): boolean {
+  if (!app.amqp.configured) return false;
+  const sender = createInstallSender({
+    publish: app.amqp.publish,
+    ...(options.exchange ? { exchange: options.exchange } : {}),
+  });
+  app.outbox.registerSender(OUTBOX_TOPICS.installStart, sender);
+  app.outbox.registerSender(OUTBOX_TOPICS.installDelete, sender);
+  return true;
+}
+
+/**
+ * Consumes the Install Service's progress messages (manual acks, prefetch 10) and applies the status
+ * rules. The consumer re-subscribes on its own after a broker restart. Returns `undefined` without a
+ * broker.
+ */
+export function startProgressConsumer(
+  app: FastifyInstance,
+  source: ProgressSource = CONTRACT_PROGRESS_SOURCE,
+): ConsumerHandle | undefined {
+  if (!app.amqp.configured) return undefined;
+  const deps = { db: app.db, clock: app.clock };
+  const log = app.log.child({ component: 'install-progress' });
+  return app.amqp.consume({
+    exchange: source.exchange,
+    queue: source.queue,
+    bindingKey: source.bindingKey,
+    prefetch: 10,
+    ...(source.queueOptions ? { queueOptions: source.queueOptions } : {}),
+    handler: (message) =>
+      handleProgressDelivery(
+        message.body,
+        { messageId: message.messageId },
+        (update) => applyInstallProgress(deps, update),
+        log,
+      ),
+  });
+}
