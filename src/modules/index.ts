@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { adminAgentRoutes } from './admin/agents-routes.js';
 import { adminOutboxRoutes } from './admin/outbox-routes.js';
 import { adminTemplateRoutes } from './admin/templates-routes.js';
 import { agentsModule } from './agents/index.js';
@@ -6,6 +7,7 @@ import { categoriesModule } from './categories/routes.js';
 import { commandsModule } from './commands/index.js';
 import { deploymentsModule } from './deployments/index.js';
 import { meRoutes } from './me/routes.js';
+import { statusPanelModule } from './status-panel/index.js';
 import { templatesModule } from './templates/routes.js';
 
 export interface FeatureModule {
@@ -23,4 +25,6 @@ export const featureModules: FeatureModule[] = [
   { name: 'templates', plugin: templatesModule },
   { name: 'admin-templates', plugin: adminTemplateRoutes },
   { name: 'deployments', plugin: deploymentsModule },
+  { name: 'status-panel', plugin: statusPanelModule },
+  { name: 'admin-agents', plugin: adminAgentRoutes },
 ];

@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import { createRedactor } from '../../infra/redaction/index.js';
+import { createComposeAgentClient } from '../../integrations/compose-agent/index.js';
+import { ChangeHub } from '../commands/change-hub.js';
+import type { StatusPanelContext } from './context.js';
+import { registerComposeOfflineGauge } from './offline-gauge.js';
+import { capabilitiesRoutes } from './routes-capabilities.js';
+import { composeRoutes } from './routes-compose.js';
+import { containerRoutes } from './routes-containers.js';
+
+/**
+ * The Status Panel surface: capabilities, the synchronous health check, the legacy container routes,
+ * the compose agent routes and registration, and the compose agent offline gauge. One compose agent
+ * client for the process, closed on shutdown.
+ */
+export async function statusPanelModule(app: FastifyInstance): Promise<void> {
+  const changes = new ChangeHub();
+  const compose = createComposeAgentClient({
+    policy: app.config.compose,
+    timeoutMs: app.config.compose.timeoutSecs * 1000,
+    now: () => app.clock.now(),
+  });
+  const ctx: StatusPanelContext = {
+    db: app.db,
+    clock: app.clock,
+    config: app.config,
+    secretBox: app.secretBox,
+    changes,
+    compose,
+    redactor: createRedactor(app.config.redaction),
+  };
+  await changes.start(app.listenHub);
+  app.addHook('onClose', async () => {
+    changes.stop();
+    await compose.close();
+  });
+  registerComposeOfflineGauge(app);
+
+  await app.register(capabilitiesRoutes(ctx));
+  await app.register(containerRoutes(ctx));
+  await app.register(composeRoutes(ctx));
+}
