@@ -1,0 +1,30 @@
+export { type AmqpFacade, type AmqpPluginOptions, amqpPlugin } from './amqp-plugin.js';
+export {
+  ConfirmPublisher,
+  type ConfirmPublisherOptions,
+  type PublishFn,
+  type PublishOptions,
+} from './confirm-publisher.js';
+export {
+  AmqpConnectionManager,
+  type AmqpLog,
+  type AmqpStatus,
+  AmqpUnavailableError,
+  type ConnectionManagerOptions,
+} from './connection-manager.js';
+export {
+  type ConsumeOptions,
+  type ConsumerHandle,
+  type HandlerResult,
+  type InboundMessage,
+  type MessageHandler,
+  QueueConsumer,
+} from './consumer.js';
+export { AmqpPublishError, type PublishFailureReason } from './publish-error.js';
+export {
+  INSTALL_EXCHANGE,
+  INSTALL_PROGRESS_BINDING,
+  INSTALL_PROGRESS_EXCHANGE,
+  INSTALL_PROGRESS_QUEUE,
+  type Topology,
+} from './topology.js';
