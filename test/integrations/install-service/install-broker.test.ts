@@ -19,7 +19,10 @@ const skip = await brokerMissing('Install Service over RabbitMQ');
 const broker = new URL(BROKER_URL);
 const proxy = new TcpProxy(broker.hostname, Number(broker.port || 5672));
 const clock = new ManualClock();
-const progressQueue = `test.stacker_listener.${randomUUID().slice(0, 8)}`;
+const runId = randomUUID().slice(0, 8);
+const progressQueue = `test.stacker_listener.${runId}`;
+// A key of this file only, so the contract's `stacker_listener` queue (if one exists) never sees these.
+const progressKey = `test.install.progress.${runId}`;
 let t: TestApp;
 let installs: Tap;
 let consumer: ConsumerHandle | undefined;
@@ -40,7 +43,7 @@ beforeAll(async () => {
   consumer = startProgressConsumer(t.app, {
     exchange: 'install_progress',
     queue: progressQueue,
-    bindingKey: 'install.progress.*.*.*',
+    bindingKey: progressKey,
     queueOptions: { autoDelete: true },
   });
   await waitFor(() => consumer?.active() === true, 'the progress consumer');
@@ -78,7 +81,7 @@ async function status(hash: string): Promise<string> {
   return row.status;
 }
 
-async function publishProgress(body: Record<string, unknown>, routingKey = 'install.progress.tfa.all.all') {
+async function publishProgress(body: Record<string, unknown>, routingKey = progressKey) {
   const model = await openSide();
   try {
     const channel = await model.createConfirmChannel();
