@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../../infra/db/database.js';
 import { badRequest, conflict } from '../../infra/http/errors.js';
 
@@ -101,4 +101,20 @@ export async function withIdempotencyKey<T>(
       .execute();
     return { ...outcome, replayed: false };
   });
+}
+
+/**
+ * Deletes up to `batch` expired keys (all routes' keys: the table is shared). Run periodically; several
+ * instances running it at once skip each other's rows instead of waiting on them.
+ */
+export async function purgeExpiredIdempotencyKeys(
+  db: Kysely<Database>,
+  now: Date,
+  batch = 1_000,
+): Promise<number> {
+  const result = await sql`
+    DELETE FROM idempotency_key WHERE ctid IN (
+      SELECT ctid FROM idempotency_key WHERE expires_at <= ${now}::timestamptz LIMIT ${batch} FOR UPDATE SKIP LOCKED
+    )`.execute(db);
+  return Number(result.numAffectedRows ?? 0n);
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { DeployDeps } from './deploy-service.js';
+import { purgeExpiredIdempotencyKeys } from './idempotency.js';
 import { registerInstallSenders, startProgressConsumer } from './install-wiring.js';
 import { createProductLookup } from './product-lookup.js';
 import { deploymentRoutes } from './routes.js';
@@ -34,11 +35,22 @@ export async function deploymentsModule(app: FastifyInstance): Promise<void> {
   registerInstallSenders(app);
   if (app.backgroundJobs) {
     let consumer: ReturnType<typeof startProgressConsumer>;
+    let purgeTimer: NodeJS.Timeout | undefined;
     app.addHook('onReady', async () => {
       consumer = startProgressConsumer(app);
+      purgeTimer = setInterval(() => {
+        purgeExpiredIdempotencyKeys(app.db, app.clock.now()).catch((err: unknown) =>
+          app.log.warn({ err }, 'expired idempotency keys could not be purged'),
+        );
+      }, IDEMPOTENCY_PURGE_INTERVAL_MS);
+      purgeTimer.unref();
     });
     app.addHook('onClose', async () => {
+      clearInterval(purgeTimer);
       await consumer?.cancel();
     });
   }
 }
+
+// Keys live 24 h; an hourly purge keeps the table at about a day of keys.
+const IDEMPOTENCY_PURGE_INTERVAL_MS = 60 * 60 * 1000;
