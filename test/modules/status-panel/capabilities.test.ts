@@ -161,13 +161,20 @@ describe('GET /api/v1/deployments/{hash}/capabilities', () => {
     });
 
     const f = await onlineDeployment(t, { clock, capabilities: COMPOSE_CAPABILITIES });
-    expect(await capabilities(f.hash)).toMatchObject({ compose_agent: false, fallback_reason: 'no_registration' });
+    expect(await capabilities(f.hash)).toMatchObject({
+      compose_agent: false,
+      fallback_reason: 'no_registration',
+    });
 
     const put = await t.app.inject({
       method: 'PUT',
       url: `/api/v1/agent/${f.agent.id}/compose-agent`,
       headers: bearer('admin'),
-      payload: { url: 'http://127.0.0.1:5000', agent_id: 'compose-1', token: 'a-compose-agent-token-of-some-length' },
+      payload: {
+        url: 'http://127.0.0.1:5000',
+        agent_id: 'compose-1',
+        token: 'a-compose-agent-token-of-some-length',
+      },
     });
     expect(put.statusCode).toBe(200);
     expect(await capabilities(f.hash)).toMatchObject({ compose_agent: true, fallback_reason: null });
@@ -177,7 +184,10 @@ describe('GET /api/v1/deployments/{hash}/capabilities', () => {
       .set({ compose_last_error: 'unreachable:refused', compose_last_error_at: clock.now() })
       .where('id', '=', f.agent.id)
       .execute();
-    expect(await capabilities(f.hash)).toMatchObject({ compose_agent: false, fallback_reason: 'unreachable' });
+    expect(await capabilities(f.hash)).toMatchObject({
+      compose_agent: false,
+      fallback_reason: 'unreachable',
+    });
     // A failure that did reach the agent (it answered 500) is not a reason to fall back.
     await t.database.db
       .updateTable('agent')

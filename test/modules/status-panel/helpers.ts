@@ -1,13 +1,20 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import type { Clock } from '../../../src/infra/clock.js';
-import { type Fixture, deploymentWithAgent } from '../../helpers/agent-fixture.js';
+import { deploymentWithAgent, type Fixture } from '../../helpers/agent-fixture.js';
 import type { TestApp } from '../../helpers/app.js';
 import type { DevUser } from '../../helpers/auth.js';
 import { bearer } from '../../helpers/auth.js';
 import type { AgentCommand } from '../../helpers/fake-agent.js';
 
-export const COMPOSE_CAPABILITIES = ['status_panel', 'docker', 'logs', 'monitoring', 'compose', 'compose_agent'];
+export const COMPOSE_CAPABILITIES = [
+  'status_panel',
+  'docker',
+  'logs',
+  'monitoring',
+  'compose',
+  'compose_agent',
+];
 
 /** A deployment with an agent that has just called (so it is online). */
 export async function onlineDeployment(
