@@ -9,7 +9,11 @@ import { deploymentsWithLiveLease } from './lease-repository.js';
  */
 
 /** True when the deployment's agent holds an unexpired lease at `now`. */
-export async function holdsLiveLease(db: Kysely<Database>, deploymentHash: string, now: Date): Promise<boolean> {
+export async function holdsLiveLease(
+  db: Kysely<Database>,
+  deploymentHash: string,
+  now: Date,
+): Promise<boolean> {
   return (await deploymentsWithLiveLease(db, [deploymentHash], now)).length > 0;
 }
 
