@@ -12,12 +12,24 @@ export class ChangeHub {
   private readonly listeners = new Map<string, Set<Listener>>();
   private unsubscribe: (() => void) | undefined;
   private offReconnect: (() => void) | undefined;
+  private closing = false;
+
+  /** True once shutdown began: readers stop waiting and answer with what they have. */
+  get isClosing(): boolean {
+    return this.closing;
+  }
 
   async start(hub: ListenHub): Promise<void> {
     this.unsubscribe = await hub.subscribe(COMMAND_CHANGED_CHANNEL, (hash) => this.emit(hash));
     this.offReconnect = hub.onReconnect(() => {
       for (const hash of this.listeners.keys()) this.emit(hash);
     });
+  }
+
+  /** Shutdown: wakes every waiting reader; from now on `next` resolves at once. */
+  shutdown(): void {
+    this.closing = true;
+    for (const hash of [...this.listeners.keys()]) this.emit(hash);
   }
 
   stop(): void {
@@ -44,6 +56,7 @@ export class ChangeHub {
 
   /** Resolves on the next change of the deployment, or after `ms`, or when `signal` aborts. */
   next(deploymentHash: string, ms: number, signal?: AbortSignal): Promise<void> {
+    if (this.closing) return Promise.resolve();
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);

@@ -76,7 +76,7 @@ export async function waitForChanges(
         AbortSignal.any([controller.signal, ...(signal ? [signal] : [])]),
       );
     const page = await changesAfter(db, deploymentHash, current, limit);
-    if (page.rows.length > 0 || !woken || signal?.aborted) {
+    if (page.rows.length > 0 || !woken || signal?.aborted || hub.isClosing) {
       controller.abort();
       return page;
     }

@@ -55,10 +55,12 @@ export async function commandsModule(app: FastifyInstance): Promise<void> {
     if (app.backgroundJobs) stopJobs = startSweepJobs(app);
   });
   // Before the server stops accepting and waits for in-flight requests: answer every waiting poll now
-  // (with a jittered next_poll_secs) and end the streams, or shutdown would wait for their timeouts.
+  // (with a jittered next_poll_secs), end the streams and the wait_ms reads, or shutdown would wait for
+  // their timeouts.
   app.addHook('preClose', async () => {
     waiters.shutdown();
     ctx.streams.closeAll();
+    changes.shutdown();
   });
   app.addHook('onClose', async () => {
     stopJobs?.();

@@ -206,4 +206,24 @@ describe('following changes', () => {
     expect(res.statusCode).toBe(404);
     expect(Date.now() - started).toBeLessThan(2_000);
   });
+
+  it('answers a waiting wait_ms read at once when the app shuts down', async () => {
+    const s = await buildTestApp();
+    const f = await deploymentWithAgent(s);
+    const start = (
+      await s.app.inject({ method: 'GET', url: `/api/v1/commands/${f.hash}`, headers: f.owner })
+    ).json().meta.next_since;
+    const pending = s.app.inject({
+      method: 'GET',
+      url: `/api/v1/commands/${f.hash}?since=${start}&wait_ms=30000`,
+      headers: f.owner,
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    const began = Date.now();
+    await s.close();
+    const res = await pending;
+    expect(res.statusCode).toBe(200);
+    expect(res.json().list).toEqual([]);
+    expect(Date.now() - began).toBeLessThan(5_000);
+  });
 });
