@@ -208,7 +208,12 @@ describe('following changes', () => {
   });
 
   it('answers a waiting wait_ms read at once when the app shuts down', async () => {
-    const s = await buildTestApp();
+    // Shares the database, so closing this app cannot drop it under the read that answers the wait.
+    const s = await buildTestApp({
+      database: t.database,
+      secretBox: t.app.secretBox,
+      userService: t.userService,
+    });
     const f = await deploymentWithAgent(s);
     const start = (
       await s.app.inject({ method: 'GET', url: `/api/v1/commands/${f.hash}`, headers: f.owner })
