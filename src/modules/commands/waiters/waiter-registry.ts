@@ -93,6 +93,8 @@ export class WaiterRegistry {
    * so an enqueue committed between the look and the wait still wakes it.
    */
   wait(reply: FastifyReply, agent: AuthAgent, ip: string, timeoutSecs: number): Promise<void> {
+    // The client left while the request was being authenticated: nothing to hold.
+    if (reply.raw.destroyed) return Promise.resolve();
     if (this.closing) {
       reply.send(noCommand(jitterSecs(1, 5)));
       return Promise.resolve();
