@@ -8,9 +8,14 @@ let t: TestApp;
 
 beforeAll(async () => {
   t = await buildTestApp({
-    policy: ['/test/echo POST', '/test/list GET', '/test/boom GET', '/test/conflict GET', '/test/unique GET', '/test/big GET'].map(
-      (line) => `p, group_anonymous, ${line.split(' ')[0]}, ${line.split(' ')[1]}`,
-    ),
+    policy: [
+      '/test/echo POST',
+      '/test/list GET',
+      '/test/boom GET',
+      '/test/conflict GET',
+      '/test/unique GET',
+      '/test/big GET',
+    ].map((line) => `p, group_anonymous, ${line.split(' ')[0]}, ${line.split(' ')[1]}`),
     routes(app) {
       app.post(
         '/test/echo',
