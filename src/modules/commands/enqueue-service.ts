@@ -7,6 +7,7 @@ import type { SecretBox } from '../../infra/crypto/secret-box.js';
 import type { Database } from '../../infra/db/database.js';
 import { notify } from '../../infra/db/notify.js';
 import { AppError, badRequest, conflict, validationFailed } from '../../infra/http/errors.js';
+import { findStoredReply, withIdempotencyKey } from '../../infra/idempotency/idempotency.js';
 import { writeAudit } from '../agents/audit-service.js';
 import { requireDeploymentAccess } from '../agents/deployment-access.js';
 import { findDeploymentAgent } from '../agents/lookup.js';
@@ -26,7 +27,6 @@ import {
 import { COMMAND_CHANGED_CHANNEL, COMMAND_QUEUED_CHANNEL } from './channels.js';
 import { type CommandJson, toCommandJson } from './command-json.js';
 import type { CommandRow } from './command-row.js';
-import { withIdempotency } from './idempotency.js';
 import { commandRateLimitBucket } from './rate-limit-buckets.js';
 import { findInflightHealth, insertCommand } from './repository.js';
 
@@ -100,6 +100,16 @@ export async function enqueueCommand(
   meta: RequestMeta & { idempotencyKey?: string | undefined; rateLimit?: EnqueueRateLimit },
 ): Promise<EnqueueReply> {
   await requireDeploymentAccess(deps.db, input.deploymentHash, user, 'write');
+  const scope = {
+    userId: user.id,
+    key: meta.idempotencyKey,
+    route: IDEMPOTENCY_ROUTE,
+    now: deps.clock.now(),
+  };
+  // A retry returns the first reply before anything else: a spent rate limit must not hide it.
+  const prior = await findStoredReply(deps.db, scope);
+  if (prior !== undefined)
+    return { status: prior.status as 200 | 201, body: prior.body as EnqueueReply['body'] };
   const params = validate(input);
   // After ownership (404 first) and validation: someone else's deployment never spends a budget.
   const bucket = commandRateLimitBucket(input.commandType);
@@ -110,40 +120,36 @@ export async function enqueueCommand(
   const appCode = typeof params.app_code === 'string' ? params.app_code : null;
   const priority = input.priority ?? DEFAULT_PRIORITY;
 
-  const outcome = await withIdempotency<EnqueueReply['body']>(
-    deps.db,
-    { userId: user.id, key: meta.idempotencyKey, route: IDEMPOTENCY_ROUTE, now },
-    async (trx) => {
-      const row = await insertCommand(trx, {
-        commandId: `cmd_${randomUUID()}`,
-        deploymentHash: input.deploymentHash,
-        type: input.commandType,
-        appCode,
-        priority: priorityToSmallint(priority),
-        parameters: publicParams,
-        secretParameters: secretParams ? deps.secretBox.sealJson(secretParams) : null,
-        createdBy: user.id,
-        timeoutSeconds: input.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
-        metadata: {},
-        now,
-      });
-      if (!row) return reuseInflightHealth(trx, input.deploymentHash, appCode);
-      await notify(trx, COMMAND_QUEUED_CHANNEL, row.deployment_hash);
-      await notify(trx, COMMAND_CHANGED_CHANNEL, row.deployment_hash);
-      await writeAudit(trx, {
-        action: 'command.enqueued',
-        actorType: 'user',
-        actorId: user.id,
-        deploymentHash: row.deployment_hash,
-        target: row.command_id,
-        details: { type: row.type, priority, app_code: appCode },
-        ip: meta.ip,
-        userAgent: meta.userAgent,
-        at: now,
-      });
-      return { status: 201, body: { message: 'Command enqueued', item: toCommandJson(row) } };
-    },
-  );
+  const outcome = await withIdempotencyKey<EnqueueReply['body']>(deps.db, { ...scope, now }, async (trx) => {
+    const row = await insertCommand(trx, {
+      commandId: `cmd_${randomUUID()}`,
+      deploymentHash: input.deploymentHash,
+      type: input.commandType,
+      appCode,
+      priority: priorityToSmallint(priority),
+      parameters: publicParams,
+      secretParameters: secretParams ? deps.secretBox.sealJson(secretParams) : null,
+      createdBy: user.id,
+      timeoutSeconds: input.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
+      metadata: {},
+      now,
+    });
+    if (!row) return reuseInflightHealth(trx, input.deploymentHash, appCode);
+    await notify(trx, COMMAND_QUEUED_CHANNEL, row.deployment_hash);
+    await notify(trx, COMMAND_CHANGED_CHANNEL, row.deployment_hash);
+    await writeAudit(trx, {
+      action: 'command.enqueued',
+      actorType: 'user',
+      actorId: user.id,
+      deploymentHash: row.deployment_hash,
+      target: row.command_id,
+      details: { type: row.type, priority, app_code: appCode },
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+      at: now,
+    });
+    return { status: 201, body: { message: 'Command enqueued', item: toCommandJson(row) } };
+  });
   return { status: outcome.status as 200 | 201, body: outcome.body };
 }
 

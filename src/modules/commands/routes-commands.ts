@@ -7,7 +7,7 @@ import { toCommandJson } from './command-json.js';
 import type { CommandsContext } from './context.js';
 import { enqueueCommand } from './enqueue-service.js';
 import { encodeCursor } from './feed-cursor.js';
-import { parseIdempotencyKey } from './idempotency.js';
+import { parseIdempotencyKey } from '../../infra/idempotency/idempotency.js';
 import {
   cancelCommand,
   followDeploymentCommands,

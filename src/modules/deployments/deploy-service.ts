@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { AuthUser } from '../../auth/principal.js';
 import type { Database } from '../../infra/db/database.js';
 import { AppError, conflict } from '../../infra/http/errors.js';
+import { findStoredReply, withIdempotencyKey } from '../../infra/idempotency/idempotency.js';
 import { OUTBOX_TOPICS, writeOutboxEvent } from '../../infra/outbox/outbox-writer.js';
 import type { PlanRules } from '../../infra/plans/plans.js';
 import {
@@ -15,7 +16,6 @@ import {
   recordTemplateDeployed,
 } from '../templates/deployable-service.js';
 import { templateNotFound } from './gate-errors.js';
-import { findStoredReply, withIdempotencyKey } from './idempotency.js';
 import { runOwnershipGate } from './ownership-gate.js';
 import type { ProductLookup } from './product-lookup.js';
 import { findDeploymentByHash, insertDeployment, insertProject } from './repository.js';

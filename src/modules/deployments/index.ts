@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { purgeExpiredIdempotencyKeys } from '../../infra/idempotency/idempotency.js';
 import type { DeployDeps } from './deploy-service.js';
-import { purgeExpiredIdempotencyKeys } from './idempotency.js';
 import { registerInstallSenders, startProgressConsumer } from './install-wiring.js';
 import { createProductLookup } from './product-lookup.js';
 import { deploymentRoutes } from './routes.js';

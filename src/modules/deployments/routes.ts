@@ -3,8 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireUser } from '../../auth/principal.js';
 import { item, itemEnvelope, list, listEnvelope } from '../../infra/http/envelope.js';
 import { problemSchema } from '../../infra/http/problem.js';
+import { parseIdempotencyKey } from '../../infra/idempotency/idempotency.js';
 import { type Caller, type DeployDeps, deployTemplate } from './deploy-service.js';
-import { parseIdempotencyKey } from './idempotency.js';
 import {
   createDeploymentBody,
   createdDeploymentSchema,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/infra/clock.js';
-import { purgeExpiredIdempotencyKeys } from '../../../src/modules/deployments/idempotency.js';
+import { purgeExpiredIdempotencyKeys } from '../../../src/infra/idempotency/idempotency.js';
 import { buildTestApp, type TestApp } from '../../helpers/app.js';
 import { bearer, userId } from '../../helpers/auth.js';
 import { listedTemplate, type TestTemplate, UNLIMITED_DEPLOYS_ENV } from '../../helpers/templates.js';

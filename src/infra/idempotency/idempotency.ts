@@ -1,10 +1,10 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { Database } from '../../infra/db/database.js';
-import { badRequest, conflict } from '../../infra/http/errors.js';
+import type { Database } from '../db/database.js';
+import { badRequest, conflict } from '../http/errors.js';
 
 /*
- * `Idempotency-Key` on the deploy routes (api.md): the same key from the same user within 24 h returns
- * the first reply and deploys nothing again. The key's row is claimed first thing in the deployment's
+ * `Idempotency-Key` (api.md; the deploy and enqueue routes): the same key from the same user within 24 h
+ * returns the first reply and does nothing again. The key's row is claimed first thing in the deployment's
  * transaction: a concurrent retry's claim waits on that row until the first transaction ends, then
  * finds the stored reply (or, if the first rolled back, claims the key itself). Only successful replies
  * are kept: a refusal (402, 503) writes nothing, so a retry after a purchase or an outage can succeed.
