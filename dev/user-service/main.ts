@@ -2,6 +2,7 @@ import { devCredentialsBanner } from './seed.js';
 import { startUserServiceEmulator } from './server.js';
 
 // `npm run dev:user-service [-- --port 4100]`: the emulator alone, for manual work against Stacker.
+// `--host 0.0.0.0 --allow-remote` serves a private container network (docker-compose); never expose it.
 
 function portFromArgs(args: string[]): number {
   const index = args.indexOf('--port');
@@ -13,7 +14,13 @@ function portFromArgs(args: string[]): number {
   return port;
 }
 
-const emulator = await startUserServiceEmulator({ port: portFromArgs(process.argv.slice(2)) });
+const args = process.argv.slice(2);
+const hostIndex = args.indexOf('--host');
+const emulator = await startUserServiceEmulator({
+  port: portFromArgs(args),
+  host: hostIndex === -1 ? undefined : args[hostIndex + 1],
+  allowRemote: args.includes('--allow-remote'),
+});
 for (const line of devCredentialsBanner(emulator.url)) console.log(line);
 
 const stop = async () => {

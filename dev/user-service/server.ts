@@ -8,8 +8,9 @@ import { EmulatorState, type EmulatorStateOptions } from './state.js';
 export interface UserServiceEmulatorOptions extends EmulatorStateOptions {
   /** 0 (default) picks a free port; a fixed port may be reused after `close()` to emulate an outage. */
   port?: number;
-  /** Loopback only. */
+  /** Loopback only, unless `allowRemote` (a private container network, e.g. docker-compose). */
   host?: string;
+  allowRemote?: boolean;
   /** Keeps data, counters and hooks across a restart (ignores `seed`, `webhookSecret`, `replyShape`). */
   state?: EmulatorState;
 }
@@ -28,8 +29,8 @@ export async function startUserServiceEmulator(
   options: UserServiceEmulatorOptions = {},
 ): Promise<UserServiceEmulator> {
   const host = options.host ?? '127.0.0.1';
-  // Fixed public tokens must never be reachable from another machine.
-  if (!LOOPBACK_HOSTS.has(host))
+  // Fixed public tokens must never be reachable from another machine by accident.
+  if (!LOOPBACK_HOSTS.has(host) && !options.allowRemote)
     throw new Error(`the User Service emulator binds to loopback only, not ${host}`);
   const state = options.state ?? new EmulatorState(options);
 
