@@ -57,13 +57,12 @@ export async function waitingAgents(ctx: BenchContext): Promise<Report> {
       heap: await readMetric(server.origin, 'stacker_nodejs_heap_size_used_bytes'),
     };
     const results: Level[] = [];
-    const startedAt = new Map<number, number>();
+    const rampedAt = new Map<number, number>();
     let started = 0;
     for (const level of levels) {
       const batch = fleet.agents.slice(started, level);
       const s0 = await server.statements();
       const t0 = performance.now();
-      startedAt.set(level, t0);
       await fleet.start(batch);
       await waitUntil(
         `${level} waiting polls`,
@@ -72,6 +71,7 @@ export async function waitingAgents(ctx: BenchContext): Promise<Report> {
         200,
       );
       const rampSecs = (performance.now() - t0) / 1000;
+      rampedAt.set(level, performance.now());
       // The last claims may still be answering: let them land before reading the count.
       await sleep(300);
       const arrivalStatements = (await server.statements()) - s0;
@@ -93,10 +93,11 @@ export async function waitingAgents(ctx: BenchContext): Promise<Report> {
       ctx.log(`waiting-agents: ${level} waiting`);
     }
 
-    // Steady state: the first level's agents poll again, more than 10 s after their first poll (their
-    // heartbeat is due, as for a real agent whose 30 s poll ended). Their earlier polls are superseded.
+    // Steady state: the first level's agents poll again, more than 10 s after their last poll arrived
+    // (their heartbeat is due, as for a real agent whose 30 s poll ended). Their earlier polls are
+    // superseded.
     const again = fleet.agents.slice(0, levels[0]);
-    const since = performance.now() - startedAt.get(levels[0]!)!;
+    const since = performance.now() - rampedAt.get(levels[0]!)!;
     if (since < 11_000) await sleep(11_000 - since);
     const quiet = results.at(-1)!.idleStatementsPerSec;
     const w0 = await server.statements();

@@ -8,7 +8,6 @@ import type { Database } from '../../infra/db/database.js';
 import type { AppError } from '../../infra/http/errors.js';
 import {
   HEARTBEAT_MIN_GAP_SECS,
-  recordHeartbeat,
   rememberRequestId,
   retirePreviousToken,
 } from '../../modules/agents/credentials.js';
@@ -141,21 +140,20 @@ export class AgentAuthenticator {
     // The id must be remembered as long as its timestamp would pass the skew check.
     const basis = fresh ? Number(timestamp!.trim()) : nowSecs;
     const expiresAt = new Date((basis + cfg.maxSkewSecs) * 1000);
-    if (!(await rememberRequestId(this.deps.db, agent.id, requestId, expiresAt))) {
+    const wrong = deploymentHash !== undefined && deploymentHash !== agent.deploymentHash;
+    // The heartbeat rides on the replay-store insert (one round trip per request, not two).
+    const beat = !wrong && this.heartbeatDue(agent.id, now);
+    if (!(await rememberRequestId(this.deps.db, agent.id, requestId, expiresAt, beat ? now : undefined))) {
       throw await this.fail(request, agent, 'replayed_request', replayedRequest());
     }
-    if (deploymentHash !== undefined && deploymentHash !== agent.deploymentHash) {
-      throw await this.fail(request, agent, 'wrong_deployment', wrongDeployment());
-    }
-    await this.heartbeat(agent.id, now);
+    if (wrong) throw await this.fail(request, agent, 'wrong_deployment', wrongDeployment());
+    if (beat) this.heartbeats.set(agent.id, now.getTime());
     return agent;
   }
 
-  private async heartbeat(agentId: string, now: Date): Promise<void> {
+  private heartbeatDue(agentId: string, now: Date): boolean {
     const last = this.heartbeats.get(agentId);
-    if (last !== undefined && now.getTime() - last < HEARTBEAT_MIN_GAP_SECS * 1000) return;
-    this.heartbeats.set(agentId, now.getTime());
-    await recordHeartbeat(this.deps.db, agentId, now);
+    return last === undefined || now.getTime() - last >= HEARTBEAT_MIN_GAP_SECS * 1000;
   }
 
   /** Stale timestamps and bad signatures only log in `AGENT_SIGNATURE_MODE=log` (a cutover). */

@@ -9,7 +9,6 @@ import {
   insertRequestSeen,
   purgeRequestSeen,
   revokeAgentByHash,
-  touchHeartbeat,
 } from './repository.js';
 
 /** What agent authentication needs to know about one agent (decrypted: keep it in memory only). */
@@ -64,18 +63,19 @@ export async function retirePreviousToken(
 /** Heartbeats are written at most once per agent per this many seconds. */
 export const HEARTBEAT_MIN_GAP_SECS = 10;
 
-export async function recordHeartbeat(db: Kysely<Database>, agentId: string, now: Date): Promise<void> {
-  await touchHeartbeat(db, agentId, now, HEARTBEAT_MIN_GAP_SECS);
-}
-
-/** False when this agent already sent `requestId` within the skew window (on any instance). */
+/**
+ * False when this agent already sent `requestId` within the skew window (on any instance). With
+ * `heartbeatAt`, records the heartbeat in the same statement (only for a new id).
+ */
 export async function rememberRequestId(
   db: Kysely<Database>,
   agentId: string,
   requestId: string,
   expiresAt: Date,
+  heartbeatAt?: Date,
 ): Promise<boolean> {
-  return insertRequestSeen(db, agentId, requestId, expiresAt);
+  const heartbeat = heartbeatAt ? { now: heartbeatAt, minGapSecs: HEARTBEAT_MIN_GAP_SECS } : undefined;
+  return insertRequestSeen(db, agentId, requestId, expiresAt, heartbeat);
 }
 
 /** Deletes up to `batch` expired replay-store rows (the sweeper calls it under its advisory lock). */

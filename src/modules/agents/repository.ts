@@ -149,26 +149,6 @@ export async function dropPreviousToken(
   return result.numUpdatedRows > 0n;
 }
 
-/** At most one write per agent per `minGapSecs`: the WHERE makes concurrent instances agree. */
-export async function touchHeartbeat(
-  db: Kysely<Database>,
-  id: string,
-  now: Date,
-  minGapSecs: number,
-): Promise<void> {
-  await db
-    .updateTable('agent')
-    .set({ last_heartbeat: now })
-    .where('id', '=', id)
-    .where((eb) =>
-      eb.or([
-        eb('last_heartbeat', 'is', null),
-        eb('last_heartbeat', '<', sql<Date>`${now}::timestamptz - make_interval(secs => ${minGapSecs})`),
-      ]),
-    )
-    .execute();
-}
-
 export async function revokeAgentByHash(
   trx: Kysely<Database>,
   hash: string,
@@ -212,20 +192,42 @@ export async function upsertAppStatus(db: Kysely<Database>, row: AppStatusRow): 
     .execute();
 }
 
-/** Remembers a request id until `expiresAt`; false when this agent already used it (a replay). */
+/**
+ * Remembers a request id until `expiresAt`; false when this agent already used it (a replay). With
+ * `heartbeat`, the same statement also records the heartbeat (at most once per `minGapSecs`, and only
+ * when the id was new): a poll then costs one round trip before its claim, not two.
+ */
 export async function insertRequestSeen(
   db: Kysely<Database>,
   agentId: string,
   requestId: string,
   expiresAt: Date,
+  heartbeat?: { now: Date; minGapSecs: number },
 ): Promise<boolean> {
-  const row = await db
-    .insertInto('agent_request_seen')
-    .values({ agent_id: agentId, request_id: requestId, expires_at: expiresAt })
-    .onConflict((oc) => oc.columns(['agent_id', 'request_id']).doNothing())
-    .returning('agent_id')
-    .executeTakeFirst();
-  return row !== undefined;
+  if (!heartbeat) {
+    const row = await db
+      .insertInto('agent_request_seen')
+      .values({ agent_id: agentId, request_id: requestId, expires_at: expiresAt })
+      .onConflict((oc) => oc.columns(['agent_id', 'request_id']).doNothing())
+      .returning('agent_id')
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+  const { now, minGapSecs } = heartbeat;
+  const result = await sql<{ n: number }>`
+    WITH seen AS (
+      INSERT INTO agent_request_seen (agent_id, request_id, expires_at)
+      VALUES (${agentId}::uuid, ${requestId}, ${expiresAt}::timestamptz)
+      ON CONFLICT (agent_id, request_id) DO NOTHING
+      RETURNING agent_id
+    ), beat AS (
+      UPDATE agent SET last_heartbeat = ${now}::timestamptz
+      WHERE id = (SELECT agent_id FROM seen)
+        AND (last_heartbeat IS NULL
+             OR last_heartbeat < ${now}::timestamptz - make_interval(secs => ${minGapSecs}::int))
+    )
+    SELECT count(*)::int AS n FROM seen`.execute(db);
+  return (result.rows[0]?.n ?? 0) > 0;
 }
 
 /** Deletes up to `batch` expired replay rows; returns how many went. */

@@ -95,6 +95,41 @@ describe('the long-poll', () => {
     expect(await heartbeat()).toBe(clock.now().getTime());
   });
 
+  it('records no heartbeat for a replayed request or one naming another deployment', async () => {
+    const f = await deploymentWithAgent(t, { clock });
+    const other = await deploymentWithAgent(t, { clock });
+    const heartbeat = async () =>
+      (
+        await t.database.db
+          .selectFrom('agent')
+          .select('last_heartbeat')
+          .where('id', '=', f.agent.id)
+          .executeTakeFirstOrThrow()
+      ).last_heartbeat?.getTime();
+    const statusBody = (hash: string) =>
+      JSON.stringify({
+        app_code: 'web',
+        deployment_hash: hash,
+        logs: [],
+        status: 'running',
+        timestamp: clock.now().toISOString(),
+      });
+    const wrong = await f.agent.post('/api/v1/apps/status', statusBody(other.hash));
+    expect(wrong.json().code).toBe('wrong_deployment');
+    expect(await heartbeat()).toBeUndefined();
+
+    const fixedId = { 'x-request-id': 'replayed-once' };
+    expect((await f.agent.post('/api/v1/apps/status', statusBody(f.hash), fixedId)).statusCode).toBe(200);
+    const first = await heartbeat();
+    expect(first).toBe(clock.now().getTime());
+    clock.advance(11_000);
+    const replay = await f.agent.post('/api/v1/apps/status', statusBody(f.hash), fixedId);
+    expect(replay.json().code).toBe('replayed_request');
+    expect(await heartbeat()).toBe(first);
+    expect((await f.agent.appStatus()).statusCode).toBe(200);
+    expect(await heartbeat()).toBe(clock.now().getTime());
+  });
+
   it('returns the secret parameters to the agent only', async () => {
     const f = await deploymentWithAgent(t, { clock });
     const queued = await enqueue(t, f, 'deploy_app', {
