@@ -34,7 +34,8 @@ export interface AuditEntry {
 
 const MAX_USER_AGENT = 256;
 
-function toRow(entry: AuditEntry) {
+/** The `audit_log` row of an entry (for statements that write it beside other changes). */
+export function auditRow(entry: AuditEntry) {
   return {
     action: entry.action,
     actor_type: entry.actorType,
@@ -53,5 +54,5 @@ function toRow(entry: AuditEntry) {
 export async function writeAudit(db: Kysely<Database>, entries: AuditEntry | AuditEntry[]): Promise<void> {
   const list = Array.isArray(entries) ? entries : [entries];
   if (list.length === 0) return;
-  await db.insertInto('audit_log').values(list.map(toRow)).execute();
+  await db.insertInto('audit_log').values(list.map(auditRow)).execute();
 }

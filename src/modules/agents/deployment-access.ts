@@ -3,6 +3,7 @@ import type { AuthUser } from '../../auth/principal.js';
 import { isAdmin } from '../../auth/principal.js';
 import type { Database } from '../../infra/db/database.js';
 import { conflict, notFound } from '../../infra/http/errors.js';
+import { type DeploymentAgent, toDeploymentAgent } from './lookup.js';
 
 /*
  * Ownership of a deployment (api.md: "Owner" means the deployment's user_id is the caller; admins may
@@ -46,7 +47,59 @@ export async function requireDeploymentAccess(
   user: AuthUser,
   mode: AccessMode,
 ): Promise<DeploymentRef> {
-  const deployment = await findDeployment(db, deploymentHash);
+  return checkAccess(await findDeployment(db, deploymentHash), deploymentHash, user, mode);
+}
+
+/**
+ * requireDeploymentAccess, and the deployment's agent read in the same round trip (enqueueing needs
+ * both: every statement saved is a round trip on the busiest path of the queue).
+ */
+export async function requireDeploymentAccessWithAgent(
+  db: Kysely<Database>,
+  deploymentHash: string,
+  user: AuthUser,
+  mode: AccessMode,
+): Promise<{ deployment: DeploymentRef; agent: DeploymentAgent | undefined }> {
+  if (!DEPLOYMENT_HASH_RE.test(deploymentHash)) throw deploymentNotFound();
+  const row = await db
+    .selectFrom('deployment as d')
+    .leftJoin('agent as a', 'a.deployment_hash', 'd.deployment_hash')
+    .select([
+      'd.deployment_hash',
+      'd.user_id',
+      'd.status',
+      'a.id as agent_id',
+      'a.version',
+      'a.capabilities',
+      'a.system_info',
+      'a.last_heartbeat',
+      'a.revoked_at',
+    ])
+    .where('d.deployment_hash', '=', deploymentHash)
+    .executeTakeFirst();
+  const deployment = row && { deploymentHash: row.deployment_hash, userId: row.user_id, status: row.status };
+  const checked = checkAccess(deployment, deploymentHash, user, mode);
+  const agent =
+    row?.agent_id == null
+      ? undefined
+      : toDeploymentAgent({
+          id: row.agent_id,
+          deployment_hash: row.deployment_hash,
+          version: row.version,
+          capabilities: row.capabilities ?? [],
+          system_info: row.system_info ?? {},
+          last_heartbeat: row.last_heartbeat,
+          revoked_at: row.revoked_at,
+        });
+  return { deployment: checked, agent };
+}
+
+function checkAccess(
+  deployment: DeploymentRef | undefined,
+  deploymentHash: string,
+  user: AuthUser,
+  mode: AccessMode,
+): DeploymentRef {
   if (!deployment) throw deploymentNotFound();
   const owner = deployment.userId === user.id;
   if (!owner && !(mode === 'read' && isAdmin(user))) throw deploymentNotFound();

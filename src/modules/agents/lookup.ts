@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../infra/db/database.js';
-import { findAgentByHash } from './repository.js';
+import { type AgentRow, findAgentByHash } from './repository.js';
 
 /** What other features need to know about a deployment's agent (never its tokens). */
 export interface DeploymentAgent {
@@ -18,7 +18,15 @@ export async function findDeploymentAgent(
   deploymentHash: string,
 ): Promise<DeploymentAgent | undefined> {
   const row = await findAgentByHash(db, deploymentHash);
-  if (!row) return undefined;
+  return row ? toDeploymentAgent(row) : undefined;
+}
+
+export function toDeploymentAgent(
+  row: Pick<
+    AgentRow,
+    'id' | 'deployment_hash' | 'version' | 'capabilities' | 'system_info' | 'last_heartbeat' | 'revoked_at'
+  >,
+): DeploymentAgent {
   return {
     id: row.id,
     deploymentHash: row.deployment_hash,

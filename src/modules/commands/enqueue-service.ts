@@ -5,12 +5,10 @@ import type { RateLimitBucket } from '../../config.js';
 import type { Clock } from '../../infra/clock.js';
 import type { SecretBox } from '../../infra/crypto/secret-box.js';
 import type { Database } from '../../infra/db/database.js';
-import { notify } from '../../infra/db/notify.js';
 import { AppError, badRequest, conflict, validationFailed } from '../../infra/http/errors.js';
 import { findStoredReply, withIdempotencyKey } from '../../infra/idempotency/idempotency.js';
-import { writeAudit } from '../agents/audit-service.js';
-import { requireDeploymentAccess } from '../agents/deployment-access.js';
-import { findDeploymentAgent } from '../agents/lookup.js';
+import { requireDeploymentAccessWithAgent } from '../agents/deployment-access.js';
+import type { DeploymentAgent } from '../agents/lookup.js';
 import type { RequestMeta } from '../agents/service.js';
 import {
   COMMAND_TYPES,
@@ -24,11 +22,11 @@ import {
   splitSecretParams,
   unknownTypeMessage,
 } from './catalog.js';
-import { COMMAND_CHANGED_CHANNEL, COMMAND_QUEUED_CHANNEL } from './channels.js';
 import { type CommandJson, toCommandJson } from './command-json.js';
 import type { CommandRow } from './command-row.js';
 import { commandRateLimitBucket } from './rate-limit-buckets.js';
-import { findInflightHealth, insertCommand } from './repository.js';
+import { findInflightHealth } from './repository.js';
+import { insertQueuedCommand } from './write-repository.js';
 
 export interface EnqueueDeps {
   db: Kysely<Database>;
@@ -66,12 +64,12 @@ function validate(input: EnqueueInput): Record<string, unknown> {
   return parsed.params;
 }
 
-async function requireCapabilities(
-  db: Kysely<Database>,
+/** The agent was read with the ownership check (one round trip for both). */
+function requireCapabilities(
+  agent: DeploymentAgent | undefined,
   input: EnqueueInput,
   params: Record<string, unknown>,
 ) {
-  const agent = await findDeploymentAgent(db, input.deploymentHash);
   const missing = missingCapabilities(
     agent && !agent.revoked ? agent.capabilities : [],
     input.commandType,
@@ -99,7 +97,7 @@ export async function enqueueCommand(
   input: EnqueueInput,
   meta: RequestMeta & { idempotencyKey?: string | undefined; rateLimit?: EnqueueRateLimit },
 ): Promise<EnqueueReply> {
-  await requireDeploymentAccess(deps.db, input.deploymentHash, user, 'write');
+  const { agent } = await requireDeploymentAccessWithAgent(deps.db, input.deploymentHash, user, 'write');
   const scope = {
     userId: user.id,
     key: meta.idempotencyKey,
@@ -114,42 +112,46 @@ export async function enqueueCommand(
   // After ownership (404 first) and validation: someone else's deployment never spends a budget.
   const bucket = commandRateLimitBucket(input.commandType);
   if (bucket !== undefined) await meta.rateLimit?.(bucket, input.deploymentHash);
-  await requireCapabilities(deps.db, input, params);
+  requireCapabilities(agent, input, params);
   const now = deps.clock.now();
   const { publicParams, secretParams } = splitSecretParams(input.commandType, params);
   const appCode = typeof params.app_code === 'string' ? params.app_code : null;
   const priority = input.priority ?? DEFAULT_PRIORITY;
 
-  const outcome = await withIdempotencyKey<EnqueueReply['body']>(deps.db, { ...scope, now }, async (trx) => {
-    const row = await insertCommand(trx, {
-      commandId: `cmd_${randomUUID()}`,
-      deploymentHash: input.deploymentHash,
-      type: input.commandType,
-      appCode,
-      priority: priorityToSmallint(priority),
-      parameters: publicParams,
-      secretParameters: secretParams ? deps.secretBox.sealJson(secretParams) : null,
-      createdBy: user.id,
-      timeoutSeconds: input.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
-      metadata: {},
-      now,
-    });
-    if (!row) return reuseInflightHealth(trx, input.deploymentHash, appCode);
-    await notify(trx, COMMAND_QUEUED_CHANNEL, row.deployment_hash);
-    await notify(trx, COMMAND_CHANGED_CHANNEL, row.deployment_hash);
-    await writeAudit(trx, {
-      action: 'command.enqueued',
-      actorType: 'user',
-      actorId: user.id,
-      deploymentHash: row.deployment_hash,
-      target: row.command_id,
-      details: { type: row.type, priority, app_code: appCode },
-      ip: meta.ip,
-      userAgent: meta.userAgent,
-      at: now,
-    });
-    return { status: 201, body: { message: 'Command enqueued', item: toCommandJson(row) } };
-  });
+  const insert = async (db: Kysely<Database>) => {
+    const row = await insertQueuedCommand(
+      db,
+      {
+        commandId: `cmd_${randomUUID()}`,
+        deploymentHash: input.deploymentHash,
+        type: input.commandType,
+        appCode,
+        priority: priorityToSmallint(priority),
+        parameters: publicParams,
+        secretParameters: secretParams ? deps.secretBox.sealJson(secretParams) : null,
+        createdBy: user.id,
+        timeoutSeconds: input.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
+        metadata: {},
+        now,
+      },
+      {
+        action: 'command.enqueued',
+        actorType: 'user',
+        actorId: user.id,
+        details: { type: input.commandType, priority, app_code: appCode },
+        ip: meta.ip,
+        userAgent: meta.userAgent,
+        at: now,
+      },
+    );
+    if (!row) return reuseInflightHealth(db, input.deploymentHash, appCode);
+    return { status: 201 as const, body: { message: 'Command enqueued', item: toCommandJson(row) } };
+  };
+  // Without a key the insert is one statement, atomic on its own: no BEGIN/COMMIT round trips.
+  const outcome =
+    scope.key === undefined
+      ? await insert(deps.db)
+      : await withIdempotencyKey<EnqueueReply['body']>(deps.db, { ...scope, now }, insert);
   return { status: outcome.status as 200 | 201, body: outcome.body };
 }
 

@@ -20,7 +20,7 @@ export interface NewCommand {
   now: Date;
 }
 
-const values = (c: NewCommand) => ({
+export const newCommandValues = (c: NewCommand) => ({
   command_id: c.commandId,
   deployment_hash: c.deploymentHash,
   type: c.type,
@@ -34,26 +34,6 @@ const values = (c: NewCommand) => ({
   timeout_seconds: c.timeoutSeconds,
   created_at: c.now,
 });
-
-/**
- * Inserts a queued command. A health check already in flight for the same app (the partial unique
- * index) is not duplicated: undefined is returned and the caller reuses the existing one.
- */
-export async function insertCommand(db: Db, command: NewCommand): Promise<CommandRow | undefined> {
-  const row = await db
-    .insertInto('command')
-    .values(values(command))
-    .onConflict((oc) =>
-      oc
-        .expression(sql`deployment_hash, (coalesce(app_code, 'all'))`)
-        .where('type', '=', 'health')
-        .where('status', 'in', ['queued', 'sent'])
-        .doNothing(),
-    )
-    .returning(COMMAND_COLUMNS)
-    .executeTakeFirst();
-  return row as CommandRow | undefined;
-}
 
 export async function findInflightHealth(
   db: Db,
