@@ -1,6 +1,7 @@
 import type { PolledCommand } from './lib/agent-client.js';
 import { AgentFleet } from './lib/agent-fleet.js';
 import type { BenchContext } from './lib/context.js';
+import { type CpuSplit, startCpuMeter } from './lib/cpu-meter.js';
 import { startPgBoss } from './lib/pg-boss-cycle.js';
 import type { Report } from './lib/report.js';
 import { waitingPolls, waitUntil } from './lib/server-metrics.js';
@@ -46,6 +47,19 @@ class Rendezvous {
     });
   }
 }
+
+const noCpu = (): CpuSplit => ({ server: 0, postgres: 0, bench: 0 });
+function addCpu(into: CpuSplit, add: CpuSplit): void {
+  into.server += add.server;
+  into.postgres += add.postgres;
+  into.bench += add.bench;
+}
+/** CPU milliseconds per cycle on each side (the machine's cores are shared by all three). */
+const perCycle = (r: { cycles: number; cpu: CpuSplit }) => [
+  (r.cpu.server * 1000) / r.cycles,
+  (r.cpu.postgres * 1000) / r.cycles,
+  (r.cpu.bench * 1000) / r.cycles,
+];
 
 export async function commandThroughput(ctx: BenchContext): Promise<Report> {
   const { throughputAgents, throughputDurationMs } = ctx.options.sizes;
@@ -100,14 +114,20 @@ export async function commandThroughput(ctx: BenchContext): Promise<Report> {
     // Warm-up of both, not counted.
     await stackerRound(500);
     await boss.run(throughputAgents, 500);
-    const stacker = { cycles: 0, secs: 0 };
-    const pgBoss = { cycles: 0, secs: 0, emptyFetches: 0 };
+    const stacker = { cycles: 0, secs: 0, cpu: noCpu() };
+    const pgBoss = { cycles: 0, secs: 0, emptyFetches: 0, cpu: noCpu() };
     const roundMs = throughputDurationMs / ROUNDS;
+    const meter = () =>
+      startCpuMeter({ serverPids: [server.pid], adminUrl: ctx.pg.adminUrl, database: ctx.pg.name });
     for (let round = 0; round < ROUNDS; round++) {
+      let stop = await meter();
       const s = await stackerRound(roundMs);
+      addCpu(stacker.cpu, await stop());
       stacker.cycles += s.cycles;
       stacker.secs += s.secs;
+      stop = await meter();
       const b = await boss.run(throughputAgents, roundMs);
+      addCpu(pgBoss.cpu, await stop());
       pgBoss.cycles += b.cycles;
       pgBoss.secs += b.secs;
       pgBoss.emptyFetches += b.emptyFetches;
@@ -117,7 +137,16 @@ export async function commandThroughput(ctx: BenchContext): Promise<Report> {
     return {
       name: 'command-throughput',
       title: `Command throughput (${throughputAgents} agents, full cycles, baseline pg-boss 10 in-process)`,
-      columns: ['queue', 'cycles', 'seconds', 'cycles/s', 'ratio'],
+      columns: [
+        'queue',
+        'cycles',
+        'seconds',
+        'cycles/s',
+        'ratio',
+        'CPU ms/cycle: server',
+        'Postgres',
+        'client',
+      ],
       rows: [
         [
           'Stacker (HTTP, auth, signatures)',
@@ -125,8 +154,16 @@ export async function commandThroughput(ctx: BenchContext): Promise<Report> {
           stacker.secs,
           stackerRate,
           stackerRate / bossRate,
+          ...perCycle(stacker),
         ],
-        ['pg-boss send → fetch → complete → get', pgBoss.cycles, pgBoss.secs, bossRate, 1],
+        [
+          'pg-boss send → fetch → complete → get',
+          pgBoss.cycles,
+          pgBoss.secs,
+          bossRate,
+          1,
+          ...perCycle(pgBoss),
+        ],
       ],
       notes: [
         `pool size ${POOL_MAX} for both; ${ROUNDS} alternating rounds; pg-boss empty fetches: ${pgBoss.emptyFetches}`,

@@ -6,6 +6,7 @@ import * as m0004 from './0004_outbox.js';
 import * as m0005 from './0005_deployments.js';
 import * as m0006 from './0006_agents_commands.js';
 import * as m0007 from './0007_marketplace_search.js';
+import * as m0008 from './0008_catalog_notify.js';
 
 /**
  * Every migration, in order. A static map (not a directory scan) so the same list works from TypeScript
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0005_deployments': m0005,
   '0006_agents_commands': m0006,
   '0007_marketplace_search': m0007,
+  '0008_catalog_notify': m0008,
 };
