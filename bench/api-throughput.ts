@@ -54,7 +54,7 @@ export async function apiThroughput(ctx: BenchContext): Promise<Report> {
   await ctx.seeder.templates(TEMPLATES);
   const [agent] = await ctx.seeder.agents(1);
   const server = await ctx.startServer('api-throughput');
-  const hello = await startHelloWorld();
+  const hello = await startHelloWorld(ctx.pg.url);
   const users = new UserClient(server.origin, 2);
   try {
     // Some history for the latest-per-(type, app) read: three kinds of command.
@@ -82,6 +82,7 @@ export async function apiThroughput(ctx: BenchContext): Promise<Report> {
       connections,
       duration,
     );
+    const oneQuery = await measure({ label: 'one query', url: `${hello.origin}/db` }, connections, duration);
     const helloLast = await measure({ label: 'hello-world', url: `${hello.origin}/` }, connections, duration);
     const base = (rps(helloFirst) + rps(helloLast)) / 2;
     const baseP99 = (helloFirst.latency.p99 + helloLast.latency.p99) / 2;
@@ -101,9 +102,13 @@ export async function apiThroughput(ctx: BenchContext): Promise<Report> {
         row('hello-world (before)', helloFirst),
         row('GET /api/templates (50 of 200)', catalog),
         row('GET /api/v1/commands/{hash}/latest', latest),
+        row('reference: Fastify + one SELECT 1', oneQuery),
         row('hello-world (after)', helloLast),
       ],
-      notes: [`hello-world baseline: mean of before and after, ${base.toFixed(0)} req/s`],
+      notes: [
+        `hello-world baseline: mean of before and after, ${base.toFixed(0)} req/s`,
+        `reference: the same Fastify asking Postgres one trivial query per request reaches ${(rps(oneQuery) / base).toFixed(3)}× hello-world: the ceiling of any route that reads the database`,
+      ],
       checks: [
         {
           name: 'catalog req/s ÷ hello-world',
@@ -127,6 +132,7 @@ export async function apiThroughput(ctx: BenchContext): Promise<Report> {
         helloLast: summary(helloLast),
         catalog: summary(catalog),
         latest: summary(latest),
+        oneQuery: summary(oneQuery),
       },
     };
   } finally {

@@ -31,7 +31,14 @@ export interface Config {
   trustProxy: boolean | string;
   logLevel: Env['LOG_LEVEL'];
   dataDir: string;
-  database: { url: string | undefined; poolMax: number; statementTimeoutMs: number; migrateOnStart: boolean };
+  database: {
+    url: string | undefined;
+    poolMax: number;
+    statementTimeoutMs: number;
+    migrateOnStart: boolean;
+    /** Hot statements as named prepared statements (off behind a pooler that cannot keep them). */
+    preparedStatements: boolean;
+  };
   userService: {
     url: string | undefined;
     devEmulator: boolean;
@@ -133,6 +140,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       url: e.DATABASE_URL,
       poolMax: e.DATABASE_POOL_MAX,
       statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+      preparedStatements: flag(e.DATABASE_PREPARED_STATEMENTS, true),
       migrateOnStart: flag(e.MIGRATE_ON_START, e.DATABASE_URL === undefined),
     },
     userService: {

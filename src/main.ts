@@ -40,6 +40,7 @@ async function main(): Promise<void> {
       url: database.url,
       poolMax: config.database.poolMax,
       statementTimeoutMs: config.database.statementTimeoutMs,
+      preparedStatements: config.database.preparedStatements,
     });
     cleanups.push(() => handle.close());
     if (config.database.migrateOnStart) {

@@ -17,6 +17,14 @@ describe('config', () => {
     expect(c.auth.roleMap.vendor).toBe('group_user');
   });
 
+  it('prepares the hot statements unless DATABASE_PREPARED_STATEMENTS=false', () => {
+    expect(parseConfig({}).database.preparedStatements).toBe(true);
+    expect(parseConfig({ DATABASE_PREPARED_STATEMENTS: 'false' }).database.preparedStatements).toBe(false);
+    expect(() => parseConfig({ DATABASE_PREPARED_STATEMENTS: 'sometimes' })).toThrow(
+      /DATABASE_PREPARED_STATEMENTS/,
+    );
+  });
+
   it('names the bad variable', () => {
     expect(() => parseConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => parseConfig({ AUTH_CACHE_TTL_SECS: '301' })).toThrow(/AUTH_CACHE_TTL_SECS/);

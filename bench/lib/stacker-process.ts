@@ -65,12 +65,12 @@ export async function startStacker(options: StackerOptions): Promise<StackerProc
 }
 
 /** The bare Fastify hello-world baseline, in its own process like the server. */
-export async function startHelloWorld(): Promise<StackerProcess> {
+export async function startHelloWorld(databaseUrl: string): Promise<StackerProcess> {
   const port = await freePort();
   return startNodeServer({
     name: 'hello-world',
     port,
-    args: ['--import', 'tsx', 'bench/lib/hello-world.ts', String(port)],
+    args: ['--import', 'tsx', 'bench/lib/hello-world.ts', String(port), databaseUrl],
     readyPath: '/',
     env: {},
   });

@@ -27,7 +27,12 @@ export async function openCliDatabase(argv: string[]): Promise<{
   const resolved: ResolvedDatabase = override
     ? { url: override, embedded: undefined }
     : await resolveDatabase(config, log);
-  const handle = createDatabase({ url: resolved.url, poolMax: 2, statementTimeoutMs: 300_000 });
+  const handle = createDatabase({
+    url: resolved.url,
+    poolMax: 2,
+    statementTimeoutMs: 300_000,
+    preparedStatements: config.database.preparedStatements,
+  });
   return {
     handle,
     resolved,

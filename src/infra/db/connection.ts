@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.js';
+import { preparingPool } from './prepared-statements.js';
 
 export interface DatabaseOptions {
   url: string;
@@ -8,6 +9,8 @@ export interface DatabaseOptions {
   /** Server-side cap per statement, so a runaway query cannot hold a pool slot forever. */
   statementTimeoutMs: number;
   applicationName?: string;
+  /** Send statements marked with `prepared(name)` as named statements (default true). */
+  preparedStatements?: boolean;
 }
 
 export interface DatabaseHandle {
@@ -29,7 +32,11 @@ export function createDatabase(options: DatabaseOptions): DatabaseHandle {
   // An idle client that loses its connection (Postgres restart) emits here; without a listener the
   // process would crash. The pool drops that client and opens a new one on the next checkout.
   pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const dialectPool = options.preparedStatements === false ? pool : preparingPool(pool);
+  // The wrapper has the two methods Kysely calls (connect, end); its clients have query and release.
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: dialectPool as unknown as pg.Pool }),
+  });
   let closed = false;
   return {
     db,

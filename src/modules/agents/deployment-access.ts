@@ -1,7 +1,8 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { AuthUser } from '../../auth/principal.js';
 import { isAdmin } from '../../auth/principal.js';
 import type { Database } from '../../infra/db/database.js';
+import { prepared } from '../../infra/db/prepared-statements.js';
 import { conflict, notFound } from '../../infra/http/errors.js';
 import { type DeploymentAgent, toDeploymentAgent } from './lookup.js';
 
@@ -31,6 +32,7 @@ export async function findDeployment(
     .selectFrom('deployment')
     .select(['deployment_hash', 'user_id', 'status'])
     .where('deployment_hash', '=', deploymentHash)
+    .modifyEnd(sql.raw(prepared('agents.deployment')))
     .executeTakeFirst();
   return row ? { deploymentHash: row.deployment_hash, userId: row.user_id, status: row.status } : undefined;
 }
@@ -47,7 +49,7 @@ export async function requireDeploymentAccess(
   user: AuthUser,
   mode: AccessMode,
 ): Promise<DeploymentRef> {
-  return checkAccess(await findDeployment(db, deploymentHash), deploymentHash, user, mode);
+  return checkDeploymentAccess(await findDeployment(db, deploymentHash), deploymentHash, user, mode);
 }
 
 /**
@@ -76,9 +78,10 @@ export async function requireDeploymentAccessWithAgent(
       'a.revoked_at',
     ])
     .where('d.deployment_hash', '=', deploymentHash)
+    .modifyEnd(sql.raw(prepared('agents.deployment-with-agent')))
     .executeTakeFirst();
   const deployment = row && { deploymentHash: row.deployment_hash, userId: row.user_id, status: row.status };
-  const checked = checkAccess(deployment, deploymentHash, user, mode);
+  const checked = checkDeploymentAccess(deployment, deploymentHash, user, mode);
   const agent =
     row?.agent_id == null
       ? undefined
@@ -94,7 +97,11 @@ export async function requireDeploymentAccessWithAgent(
   return { deployment: checked, agent };
 }
 
-function checkAccess(
+/**
+ * The access rule alone, for a deployment row read in the caller's own statement (a read that joins
+ * the owner saves a round trip). undefined is a deployment that does not exist.
+ */
+export function checkDeploymentAccess(
   deployment: DeploymentRef | undefined,
   deploymentHash: string,
   user: AuthUser,

@@ -1,5 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../../infra/db/database.js';
+import { prepared } from '../../infra/db/prepared-statements.js';
 
 /* SQL of the agents feature. Returns rows or undefined, never HTTP errors. */
 
@@ -39,7 +40,12 @@ export const isUuid = (value: string): boolean => UUID_RE.test(value);
 
 export async function findAgentById(db: Kysely<Database>, id: string): Promise<AgentRow | undefined> {
   if (!isUuid(id)) return undefined;
-  return db.selectFrom('agent').select(AGENT_COLUMNS).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('agent')
+    .select(AGENT_COLUMNS)
+    .where('id', '=', id)
+    .modifyEnd(sql.raw(prepared('agents.by-id')))
+    .executeTakeFirst();
 }
 
 export async function findAgentByHash(db: Kysely<Database>, hash: string): Promise<AgentRow | undefined> {
@@ -210,11 +216,12 @@ export async function insertRequestSeen(
       .values({ agent_id: agentId, request_id: requestId, expires_at: expiresAt })
       .onConflict((oc) => oc.columns(['agent_id', 'request_id']).doNothing())
       .returning('agent_id')
+      .modifyEnd(sql.raw(prepared('agents.request-seen')))
       .executeTakeFirst();
     return row !== undefined;
   }
   const { now, minGapSecs } = heartbeat;
-  const result = await sql<{ n: number }>`
+  const result = await sql<{ n: number }>`${sql.raw(prepared('agents.request-seen-heartbeat'))}
     WITH seen AS (
       INSERT INTO agent_request_seen (agent_id, request_id, expires_at)
       VALUES (${agentId}::uuid, ${requestId}, ${expiresAt}::timestamptz)

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../infra/db/database.js';
+import { prepared } from '../../infra/db/prepared-statements.js';
 import { COMMAND_CHANGED_CHANNEL, COMMAND_QUEUED_CHANNEL } from './channels.js';
 import type { CommandRow } from './command-row.js';
 
@@ -28,7 +29,7 @@ export async function claimNextCommand(
   deploymentHash: string,
   ctx: ClaimContext,
 ): Promise<CommandRow | undefined> {
-  const result = await sql<CommandRow>`
+  const result = await sql<CommandRow>`${sql.raw(prepared('commands.claim'))}
     WITH pick AS (
       SELECT q.id FROM command q
       WHERE q.deployment_hash = ${deploymentHash} AND q.status = 'queued'
@@ -80,7 +81,7 @@ export async function putBackCommand(db: Kysely<Database>, row: CommandRow): Pro
 /** Which of these deployments have a claimable command: the waiters' batched safety re-check. */
 export async function deploymentsWithQueued(db: Kysely<Database>, hashes: string[]): Promise<string[]> {
   if (hashes.length === 0) return [];
-  const result = await sql<{ deployment_hash: string }>`
+  const result = await sql<{ deployment_hash: string }>`${sql.raw(prepared('commands.queued-among'))}
     SELECT DISTINCT deployment_hash FROM command
     WHERE status = 'queued' AND deployment_hash = ANY(${hashes}::text[])`.execute(db);
   return result.rows.map((r) => r.deployment_hash);

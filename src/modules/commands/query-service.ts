@@ -5,14 +5,20 @@ import type { Database } from '../../infra/db/database.js';
 import { notify } from '../../infra/db/notify.js';
 import { badRequest, conflict, notFound } from '../../infra/http/errors.js';
 import { writeAudit } from '../agents/audit-service.js';
-import { requireDeploymentAccess } from '../agents/deployment-access.js';
+import {
+  checkDeploymentAccess,
+  DEPLOYMENT_HASH_RE,
+  deploymentNotFound,
+  requireDeploymentAccess,
+} from '../agents/deployment-access.js';
 import type { RequestMeta } from '../agents/service.js';
 import type { ChangeHub } from './change-hub.js';
 import { COMMAND_CHANGED_CHANNEL } from './channels.js';
 import type { CommandRow } from './command-row.js';
 import { type FeedCursor, parseCursor, type SeqCursor } from './feed-cursor.js';
 import { cursorNow, type FeedPage, waitForChanges } from './feed-service.js';
-import { cancelQueued, findCommand, latestPerTypeAndApp, listCommands } from './repository.js';
+import { findCommandWithOwner, latestWithOwner } from './owned-read-repository.js';
+import { cancelQueued, findCommand, listCommands } from './repository.js';
 
 export const commandNotFound = () => notFound('Command', 'command_not_found');
 
@@ -66,8 +72,10 @@ function decodePageCursor(cursor: string): { createdAt: Date; id: string } {
 }
 
 export async function latestCommands(db: Kysely<Database>, user: AuthUser, deploymentHash: string) {
-  await requireDeploymentAccess(db, deploymentHash, user, 'read');
-  return latestPerTypeAndApp(db, deploymentHash);
+  if (!DEPLOYMENT_HASH_RE.test(deploymentHash)) throw deploymentNotFound();
+  const { owner, commands } = await latestWithOwner(db, deploymentHash);
+  checkDeploymentAccess(owner, deploymentHash, user, 'read');
+  return commands;
 }
 
 export async function getCommand(
@@ -76,10 +84,11 @@ export async function getCommand(
   deploymentHash: string,
   commandId: string,
 ): Promise<CommandRow> {
-  await requireDeploymentAccess(db, deploymentHash, user, 'read');
-  const row = await findCommand(db, deploymentHash, commandId);
-  if (!row) throw commandNotFound();
-  return row;
+  if (!DEPLOYMENT_HASH_RE.test(deploymentHash)) throw deploymentNotFound();
+  const { owner, command } = await findCommandWithOwner(db, deploymentHash, commandId);
+  checkDeploymentAccess(owner, deploymentHash, user, 'read');
+  if (!command) throw commandNotFound();
+  return command;
 }
 
 /** `queued` → `cancelled`; a `sent` command is already on the host (409 command_in_progress). */

@@ -1,5 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../../infra/db/database.js';
+import { prepared } from '../../infra/db/prepared-statements.js';
 import { COMMAND_COLUMNS, type CommandError, type CommandRow } from './command-row.js';
 
 /* SQL of the command API (enqueue, reads, cancel, report). Rows or undefined, never HTTP errors. */
@@ -61,6 +62,7 @@ export async function findCommand(
     .select(COMMAND_COLUMNS)
     .where('command_id', '=', commandId)
     .where('deployment_hash', '=', deploymentHash)
+    .modifyEnd(sql.raw(prepared('commands.find')))
     .executeTakeFirst();
   return row as CommandRow | undefined;
 }
@@ -100,16 +102,6 @@ export async function listCommands(
     );
   }
   return (await query.execute()) as CommandRow[];
-}
-
-/** The newest command per (type, app_code), computed in SQL: one small payload, not the history. */
-export async function latestPerTypeAndApp(db: Db, deploymentHash: string): Promise<CommandRow[]> {
-  const result = await sql<CommandRow>`
-    SELECT DISTINCT ON (type, coalesce(app_code, '')) ${sql.join(COMMAND_COLUMNS.map((c) => sql.ref(c)))}
-    FROM command
-    WHERE deployment_hash = ${deploymentHash}
-    ORDER BY type, coalesce(app_code, ''), created_at DESC, change_seq DESC`.execute(db);
-  return result.rows.sort((a, b) => b.created_at.getTime() - a.created_at.getTime());
 }
 
 /** `queued` → `cancelled`; undefined when the command was not queued (any more). */

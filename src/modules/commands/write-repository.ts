@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../infra/db/database.js';
+import { prepared } from '../../infra/db/prepared-statements.js';
 import { type AuditEntry, auditRow } from '../agents/audit-service.js';
 import { COMMAND_CHANGED_CHANNEL, COMMAND_QUEUED_CHANNEL } from './channels.js';
 import { COMMAND_COLUMNS, type CommandRow } from './command-row.js';
@@ -30,8 +31,9 @@ export async function insertQueuedCommand(
         .onConflict((oc) =>
           oc
             .expression(sql`deployment_hash, (coalesce(app_code, 'all'))`)
-            .where('type', '=', 'health')
-            .where('status', 'in', ['queued', 'sent'])
+            // Literals, not parameters: Postgres matches the partial index by proving this predicate
+            // implies the index's, which a generic plan of the prepared statement cannot do with $n.
+            .where(sql<boolean>`type = 'health' AND status IN ('queued', 'sent')`)
             .doNothing(),
         )
         .returning(COMMAND_COLUMNS),
@@ -72,6 +74,7 @@ export async function insertQueuedCommand(
       sql<string>`pg_notify(${COMMAND_QUEUED_CHANNEL}, ins.deployment_hash)::text`.as('notified_queued'),
       sql<string>`pg_notify(${COMMAND_CHANGED_CHANNEL}, ins.deployment_hash)::text`.as('notified_changed'),
     ])
+    .modifyEnd(sql.raw(prepared('commands.enqueue')))
     .executeTakeFirst();
   if (!result) return undefined;
   const { notified_queued: _q, notified_changed: _c, ...row } = result;
@@ -91,7 +94,7 @@ export async function writeOutcomeIfUnchanged(
 ): Promise<boolean> {
   const entry = auditRow(audit);
   const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
-  const result = await sql<{ notified: string }>`
+  const result = await sql<{ notified: string }>`${sql.raw(prepared('commands.report-write'))}
     WITH done AS (
       UPDATE command
       SET status = ${patch.status}, result = ${json(patch.result)}::jsonb, error = ${json(patch.error)}::jsonb,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDatabase } from '../../../src/infra/db/connection.js';
 import { ListenHub } from '../../../src/infra/db/listen-hub.js';
 import { COMMAND_CHANGED_CHANNEL, COMMAND_QUEUED_CHANNEL } from '../../../src/modules/commands/channels.js';
 import type { NewCommand } from '../../../src/modules/commands/repository.js';
@@ -73,6 +74,19 @@ describe('the one-statement writes of the queue', () => {
     expect(await insertQueuedCommand(database.db, second, audit)).toBeUndefined();
     expect(await auditRows(second.commandId)).toEqual([]);
     expect(await findCommand(database.db, hash, second.commandId)).toBeUndefined();
+  });
+
+  it('still refuses a second in-flight health check once the prepared statement runs a generic plan', async () => {
+    // One connection: Postgres may switch a prepared statement to a generic plan after five runs.
+    const single = createDatabase({ url: database.url, poolMax: 1, statementTimeoutMs: 10_000 });
+    try {
+      const hash = await insertDeployment(single.db, { userId: '2' });
+      for (let i = 0; i < 8; i++) await insertQueuedCommand(single.db, command(hash), audit);
+      expect(await insertQueuedCommand(single.db, command(hash, 'health', 'web'), audit)).toBeDefined();
+      expect(await insertQueuedCommand(single.db, command(hash, 'health', 'web'), audit)).toBeUndefined();
+    } finally {
+      await single.close();
+    }
   });
 
   it('writes an outcome only over the version it read', async () => {
