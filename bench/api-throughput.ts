@@ -115,7 +115,8 @@ export async function apiThroughput(ctx: BenchContext): Promise<Report> {
           value: rps(catalog) / base,
           op: '>=',
           target: 0.25,
-          gate: 0.03,
+          // Without the page cache the catalog serves about 0.01× (a query and a schema encoding each).
+          gate: 0.05,
         },
         {
           name: 'authenticated read req/s ÷ hello-world',

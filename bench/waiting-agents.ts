@@ -59,6 +59,9 @@ export async function waitingAgents(ctx: BenchContext): Promise<Report> {
     const results: Level[] = [];
     const rampedAt = new Map<number, number>();
     let started = 0;
+    // Background statements (the 2 s re-check, the 5 s sweeps) are taken out of the arrival counts at
+    // the rate of the last quiet window.
+    let background = idle.statementsPerSec;
     for (const level of levels) {
       const batch = fleet.agents.slice(started, level);
       const s0 = await server.statements();
@@ -74,10 +77,12 @@ export async function waitingAgents(ctx: BenchContext): Promise<Report> {
       rampedAt.set(level, performance.now());
       // The last claims may still be answering: let them land before reading the count.
       await sleep(300);
-      const arrivalStatements = (await server.statements()) - s0;
+      const arrivalStatements =
+        (await server.statements()) - s0 - background * ((performance.now() - t0) / 1000);
       started = level;
       await sleep(500);
       const window = await quietWindow(server, waitingIdleMs);
+      background = window.statementsPerSec;
       const held = await waitingPolls(server.origin);
       if (held !== level) throw new Error(`the server holds ${held} polls, expected ${level}`);
       results.push({
@@ -95,10 +100,11 @@ export async function waitingAgents(ctx: BenchContext): Promise<Report> {
 
     // Steady state: the first level's agents poll again, more than 10 s after their last poll arrived
     // (their heartbeat is due, as for a real agent whose 30 s poll ended). Their earlier polls are
-    // superseded.
+    // superseded. The heartbeat rides on the replay-store insert, so the quick mode does not wait for it
+    // to be due: the count is the same.
     const again = fleet.agents.slice(0, levels[0]);
     const since = performance.now() - rampedAt.get(levels[0]!)!;
-    if (since < 11_000) await sleep(11_000 - since);
+    if (!ctx.options.quick && since < 11_000) await sleep(11_000 - since);
     const quiet = results.at(-1)!.idleStatementsPerSec;
     const w0 = await server.statements();
     const t0 = performance.now();
@@ -152,11 +158,13 @@ function report(
       target: 3,
     },
     {
-      name: `statements/s while ${last.agents} wait ÷ while ${first.agents} wait`,
-      value: last.idleStatementsPerSec / Math.max(first.idleStatementsPerSec, 0.1),
+      // O(1) per instance: one re-check every 2 s and the sweeps, whatever N (per agent, even one
+      // statement a minute would be 167/s at N=10,000).
+      name: 'statements/s while agents wait, highest of any N',
+      value: Math.max(...levels.map((l) => l.idleStatementsPerSec)),
       op: '<=',
-      target: 1.5,
-      gate: 4,
+      target: 5,
+      gate: 25,
     },
   ];
   return {

@@ -57,13 +57,13 @@ const FULL: Sizes = {
 
 const QUICK: Sizes = {
   waitingLevels: [500, 1_000],
-  waitingIdleMs: 2_500,
+  waitingIdleMs: 2_000,
   deliveryAgents: 300,
   deliveryRatePerSec: 50,
-  deliveryDurationMs: 4_000,
+  deliveryDurationMs: 3_000,
   throughputAgents: 100,
-  throughputDurationMs: 3_000,
-  apiDurationSecs: 2,
+  throughputDurationMs: 2_000,
+  apiDurationSecs: 1,
   apiConnections: 50,
   twoInstanceAgents: 300,
   twoInstanceCommands: 400,
