@@ -26,6 +26,8 @@ export class AgentFleet {
   /** Polls sent and not answered yet. */
   pending = 0;
   polls = 0;
+  /** Answers to polls the agent had already replaced by a newer one (see `repoll`). */
+  staleAnswers = 0;
   errors = 0;
   lastError: string | undefined;
   private stopped = false;
@@ -113,7 +115,11 @@ export class AgentFleet {
         this.pending -= 1;
       }
       const receivedAt = performance.now();
-      if (this.stopped || this.generation.get(agent) !== generation) return;
+      if (this.stopped) return;
+      if (this.generation.get(agent) !== generation) {
+        this.staleAnswers += 1;
+        return;
+      }
       if (answer.status !== 200) {
         this.fail(`poll answered ${answer.status}: ${answer.body.slice(0, 200)}`);
         await sleep(200);

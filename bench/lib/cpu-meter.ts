@@ -29,34 +29,40 @@ async function postgresPids(adminUrl: string, database: string): Promise<number[
   }
 }
 
-async function cpuOf(pids: number[]): Promise<number> {
-  let total = 0;
+async function cpuByPid(pids: number[]): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
   for (const pid of pids) {
     try {
-      total += (await sampleProcess(pid)).cpuSecs;
+      out.set(pid, (await sampleProcess(pid)).cpuSecs);
     } catch {
-      return Number.NaN; // not on this machine, or gone
+      // Gone (an idle pool connection closed) or not on this machine.
     }
   }
-  return total;
+  return out;
 }
 
-/** Starts measuring; the returned function ends the round and gives CPU seconds per side. */
+const sum = (values: Iterable<number>) => [...values].reduce((a, b) => a + b, 0);
+
+/**
+ * Starts measuring; the returned function ends the round and gives CPU seconds per side. Postgres
+ * backends are listed again at the end: one opened during the round counts from zero, one that closed
+ * (idle, so it did little) is left out. NaN for Postgres when none could be read (not this machine).
+ */
 export async function startCpuMeter(options: {
   serverPids: number[];
   adminUrl: string;
   database: string;
 }): Promise<() => Promise<CpuSplit>> {
-  const pgPids = await postgresPids(options.adminUrl, options.database);
-  const server0 = await cpuOf(options.serverPids);
-  const pg0 = await cpuOf(pgPids);
+  const list = () => postgresPids(options.adminUrl, options.database);
+  const pg0 = await cpuByPid(await list());
+  const server0 = sum((await cpuByPid(options.serverPids)).values());
   const bench0 = process.cpuUsage();
   return async () => {
     const bench = process.cpuUsage(bench0);
-    return {
-      server: (await cpuOf(options.serverPids)) - server0,
-      postgres: (await cpuOf(pgPids)) - pg0,
-      bench: (bench.user + bench.system) / 1e6,
-    };
+    const server = sum((await cpuByPid(options.serverPids)).values()) - server0;
+    const pg1 = await cpuByPid(await list());
+    let postgres = pg1.size === 0 ? Number.NaN : 0;
+    for (const [pid, cpu] of pg1) postgres += cpu - (pg0.get(pid) ?? 0);
+    return { server, postgres, bench: (bench.user + bench.system) / 1e6 };
   };
 }
