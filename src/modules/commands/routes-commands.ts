@@ -2,12 +2,12 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireUser } from '../../auth/principal.js';
 import { problemSchema } from '../../infra/http/problem.js';
+import { parseIdempotencyKey } from '../../infra/idempotency/idempotency.js';
 import type { RequestMeta } from '../agents/service.js';
 import { toCommandJson } from './command-json.js';
 import type { CommandsContext } from './context.js';
 import { enqueueCommand } from './enqueue-service.js';
 import { encodeCursor } from './feed-cursor.js';
-import { parseIdempotencyKey } from '../../infra/idempotency/idempotency.js';
 import {
   cancelCommand,
   followDeploymentCommands,
