@@ -39,19 +39,33 @@ export class StatementNames {
 
 type Client = Pick<pg.PoolClient, 'query' | 'release'>;
 
-/** The pool Kysely's PostgresDialect uses: `pool`'s clients, sending marked statements by name. */
+/** Postgres refusing a prepared statement whose result type changed since it was prepared. */
+const STALE_PLAN = '0A000';
+
+/**
+ * The pool Kysely's PostgresDialect uses: `pool`'s clients, sending marked statements by name. A
+ * connection whose prepared statement went stale (a migration changed what it returns) is closed
+ * when released, instead of failing the same way on every later use: its next user opens a fresh
+ * connection, which prepares the statement again.
+ */
 export function preparingPool(pool: pg.Pool, names = new StatementNames()) {
   return {
     async connect() {
       const client: Client = await pool.connect();
+      let stale = false;
       return {
+        // Not async: a cursor (Kysely's stream) is passed through and returned as it is.
         query(text: unknown, values?: unknown[]) {
           if (typeof text !== 'string') return client.query(text as pg.QueryConfig);
           const name = names.nameFor(text);
-          return name === undefined ? client.query(text, values) : client.query({ name, text, values });
+          if (name === undefined) return client.query(text, values);
+          return client.query({ name, text, values }).catch((error: unknown) => {
+            if ((error as { code?: string }).code === STALE_PLAN) stale = true;
+            throw error;
+          });
         },
         release(error?: Error | boolean) {
-          client.release(error);
+          client.release(stale || error);
         },
       };
     },

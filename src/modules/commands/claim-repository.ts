@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../infra/db/database.js';
 import { prepared } from '../../infra/db/prepared-statements.js';
 import { COMMAND_CHANGED_CHANNEL, COMMAND_QUEUED_CHANNEL } from './channels.js';
-import type { CommandRow } from './command-row.js';
+import { COMMAND_COLUMNS, type CommandRow } from './command-row.js';
 
 export interface LeaseSettings {
   /** The agent applies its own timeout, not ours: the lease covers whichever is longer. */
@@ -24,6 +24,11 @@ export interface ClaimContext {
  * the partial claim index keeps the cost independent of the history. The same statement writes the
  * `command.delivered` audit row and notifies the change feeds (delivered at commit).
  */
+// Named columns, not `*`: a prepared statement whose result type changes (a column added by a
+// migration) fails until its connection is replaced.
+const returned = sql.join(COMMAND_COLUMNS.map((c) => sql.ref(`c.${c}`)));
+const selected = sql.join(COMMAND_COLUMNS.map((c) => sql.ref(`claimed.${c}`)));
+
 export async function claimNextCommand(
   db: Kysely<Database>,
   deploymentHash: string,
@@ -49,14 +54,14 @@ export async function claimNextCommand(
             + make_interval(secs => greatest(c.timeout_seconds, ${ctx.lease.assumedTimeoutSecs}::int) + ${ctx.lease.graceSecs}::int)
       FROM pick
       WHERE c.id = pick.id AND c.status = 'queued'
-      RETURNING c.*
+      RETURNING ${returned}
     ), audited AS (
       INSERT INTO audit_log (actor_type, actor_id, action, deployment_hash, target, details, ip, created_at)
       SELECT 'agent', ${ctx.agentId}, 'command.delivered', deployment_hash, command_id,
              jsonb_build_object('type', type, 'attempt', attempts), ${ctx.ip}::inet, ${ctx.now}
       FROM claimed
     )
-    SELECT claimed.*, pg_notify(${COMMAND_CHANGED_CHANNEL}, claimed.deployment_hash)::text AS notified
+    SELECT ${selected}, pg_notify(${COMMAND_CHANGED_CHANNEL}, claimed.deployment_hash)::text AS notified
     FROM claimed`.execute(db);
   return result.rows[0];
 }

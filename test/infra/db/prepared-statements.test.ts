@@ -54,6 +54,18 @@ describe('prepared statements', () => {
     expect(await held(plain.db)).toEqual([]);
   });
 
+  it('replaces a connection whose prepared statement a migration made stale', async () => {
+    await sql`CREATE TABLE prep_stale (a int)`.execute(plain.db);
+    await sql`INSERT INTO prep_stale VALUES (1)`.execute(plain.db);
+    const read = () => sql`${sql.raw(prepared('test.stale'))} SELECT * FROM prep_stale`.execute(handle.db);
+    expect((await read()).rows).toEqual([{ a: 1 }]);
+    await sql`ALTER TABLE prep_stale ADD COLUMN b int`.execute(plain.db);
+    // The statement's result type changed: this connection's copy fails once, then the pool's next
+    // connection prepares it again.
+    await expect(read()).rejects.toMatchObject({ code: '0A000' });
+    expect((await read()).rows).toEqual([{ a: 1, b: null }]);
+  });
+
   it('names one text once, never reuses a name for another text, and stops naming past its cap', () => {
     const names = new StatementNames();
     const a = names.nameFor(`${prepared('x')} SELECT 1`);
