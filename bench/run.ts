@@ -20,7 +20,8 @@ import { waitingAgents } from './waiting-agents.js';
 
 /*
  * `npm run bench` (all five, full sizes) and `npm run bench -- --quick` (the CI size, under a minute).
- * `--only=a,b` runs some; `--cpu-prof` profiles the servers; `--built` runs dist/src/main.js.
+ * `--only=a,b` runs some; `--cpu-prof` profiles the servers; `--built` runs dist/src/main.js;
+ * `--embedded` uses a throwaway embedded Postgres even when the machine has one.
  * Exit code 1 only when a regression gate fails (a ratio or a count far past its target) or a
  * benchmark cannot run; never because of an absolute time.
  */
@@ -41,7 +42,7 @@ async function main(): Promise<number> {
   if (await ensureOpenFiles(biggest + 2_000, log)) return Number(process.exitCode ?? 0);
 
   const started = performance.now();
-  const pg = await startBenchPostgres(log);
+  const pg = await startBenchPostgres(log, { embedded: options.embedded });
   const seeder = createSeeder(pg.url);
   const run: RunInfo = {
     mode: options.quick ? 'quick' : 'full',

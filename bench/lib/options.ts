@@ -37,6 +37,8 @@ export interface BenchOptions {
   cpuProf: boolean;
   /** Run the built server (dist/src/main.js) instead of the TypeScript sources through tsx. */
   built: boolean;
+  /** Use a throwaway embedded Postgres even when a server answers (what a fresh machine gets). */
+  embedded: boolean;
   sizes: Sizes;
 }
 
@@ -91,6 +93,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     only: only as BenchName[],
     cpuProf: argv.includes('--cpu-prof'),
     built: argv.includes('--built'),
+    embedded: argv.includes('--embedded'),
     sizes: quick ? QUICK : FULL,
   };
 }

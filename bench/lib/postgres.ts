@@ -58,19 +58,22 @@ export function databaseUrl(adminUrl: string, database: string): string {
   return url.toString();
 }
 
-export async function startBenchPostgres(log: (line: string) => void): Promise<BenchPostgres> {
-  const fromEnv = readTestEnv().databaseUrl;
+export async function startBenchPostgres(
+  log: (line: string) => void,
+  options: { embedded?: boolean } = {},
+): Promise<BenchPostgres> {
+  const fromEnv = options.embedded ? undefined : readTestEnv().databaseUrl;
   let source: BenchPostgres['source'];
   let adminUrl: string;
   let stopCluster = async () => {};
   if (fromEnv) {
     source = 'TEST_DATABASE_URL';
     adminUrl = fromEnv;
-  } else if (await answers(LOCAL_URL)) {
+  } else if (!options.embedded && (await answers(LOCAL_URL))) {
     source = 'local';
     adminUrl = LOCAL_URL;
   } else {
-    log('no Postgres on 127.0.0.1:5432: starting an embedded cluster');
+    log('starting an embedded Postgres cluster');
     const dir = await mkdtemp(path.join(tmpdir(), 'stacker-bench-pg-'));
     await chmod(dir, 0o755);
     const embedded = await startEmbeddedPostgres({
