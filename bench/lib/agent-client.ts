@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { signAgentRequest } from '../../src/auth/agent/signature.js';
+import { canonicalJson } from '../../test/helpers/fake-agent.js';
 import type { SeededAgent } from './seed.js';
 
 /*
@@ -47,17 +48,6 @@ export function request(
     track?.(req);
     req.end(body);
   });
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value === null || typeof value !== 'object') return value;
-  const record = value as Record<string, unknown>;
-  return Object.fromEntries(
-    Object.keys(record)
-      .sort()
-      .map((k) => [k, sortKeys(record[k])]),
-  );
 }
 
 export class BenchAgent {
@@ -119,17 +109,16 @@ export class BenchAgent {
 
   /** Reports a successful `server_resources`/`list_containers`-style result for `command`. */
   report(httpAgent: http.Agent, port: number, command: PolledCommand): Promise<HttpAnswer> {
-    const body = JSON.stringify(
-      sortKeys({
-        command_id: command.command_id,
-        completed_at: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
-        deployment_hash: command.deployment_hash,
-        error: null,
-        executed_by: 'status_panel',
-        result: { type: command.type, deployment_hash: command.deployment_hash, status: 'ok' },
-        status: 'success',
-      }),
-    );
+    // The deployed agent's wire form: compact JSON, keys sorted at every level.
+    const body = canonicalJson({
+      command_id: command.command_id,
+      completed_at: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      deployment_hash: command.deployment_hash,
+      error: null,
+      executed_by: 'status_panel',
+      result: { type: command.type, deployment_hash: command.deployment_hash, status: 'ok' },
+      status: 'success',
+    });
     const headers = { ...this.headers(this.sign(body)), 'content-type': 'application/json' };
     return request(httpAgent, port, 'POST', '/api/v1/agent/commands/report', headers, body);
   }

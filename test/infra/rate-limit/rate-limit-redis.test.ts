@@ -2,36 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { readTestEnv } from '../../../src/config.js';
 import { RATE_LIMIT_WINDOW_MS } from '../../../src/infra/rate-limit/bucket-limits.js';
 import { buildTestApp, type TestApp } from '../../helpers/app.js';
 import { bearer, userId } from '../../helpers/auth.js';
+import { requireRedis, testRedisUrl } from '../../helpers/redis.js';
 import { OWNED, RATE_LIMIT_TEST_POLICY, rateLimitTestRoutes } from './test-routes.js';
 
-const testEnv = readTestEnv();
-// CI sets REDIS_URL; a developer machine usually runs Redis on the default port.
-const redisUrl = testEnv.redisUrl ?? 'redis://127.0.0.1:6379';
-
-async function reachable(url: string): Promise<boolean> {
-  const probe = new Redis(url, { lazyConnect: true, connectTimeout: 1_000, retryStrategy: () => null });
-  probe.on('error', () => {});
-  try {
-    await probe.connect();
-    return (await probe.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
-  }
-}
-
-const redisUp = await reachable(redisUrl);
-if (!redisUp && testEnv.ci) throw new Error(`Redis is unreachable at ${redisUrl}; CI must provide it`);
-if (!redisUp) {
-  console.warn(
-    `\n!!! SKIPPING the Redis rate-limit tests: no Redis at ${redisUrl}. Start one or set REDIS_URL. !!!\n`,
-  );
-}
+const redisUrl = testRedisUrl;
+const redisUp = await requireRedis('the Redis rate-limit tests');
 
 const restart = (app: FastifyInstance, hash: string) =>
   app.inject({ method: 'POST', url: `/test/rl/${hash}/restart`, headers: bearer('customerFree') });

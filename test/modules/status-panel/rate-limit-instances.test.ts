@@ -1,31 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readTestEnv } from '../../../src/config.js';
 import { buildTestApp, type TestApp } from '../../helpers/app.js';
+import { requireRedis, testRedisUrl } from '../../helpers/redis.js';
 import { onlineDeployment, post } from './helpers.js';
 
-const testEnv = readTestEnv();
-// CI sets REDIS_URL; a developer machine usually runs Redis on the default port.
-const redisUrl = testEnv.redisUrl ?? 'redis://127.0.0.1:6379';
-
-async function reachable(url: string): Promise<boolean> {
-  const probe = new Redis(url, { lazyConnect: true, connectTimeout: 1_000, retryStrategy: () => null });
-  probe.on('error', () => {});
-  try {
-    await probe.connect();
-    return (await probe.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
-  }
-}
-
-const redisUp = await reachable(redisUrl);
-if (!redisUp && testEnv.ci) throw new Error(`Redis is unreachable at ${redisUrl}; CI must provide it`);
-if (!redisUp)
-  console.warn(`\n!!! SKIPPING the two-instance restart limit test: no Redis at ${redisUrl}. !!!\n`);
+const redisUrl = testRedisUrl;
+const redisUp = await requireRedis('the two-instance restart limit test');
 
 describe.skipIf(!redisUp)('the restart limit across two instances sharing Redis', () => {
   const prefix = `stacker-test:${randomUUID()}:`;
