@@ -7,6 +7,7 @@ import * as m0005 from './0005_deployments.js';
 import * as m0006 from './0006_agents_commands.js';
 import * as m0007 from './0007_marketplace_search.js';
 import * as m0008 from './0008_catalog_notify.js';
+import * as m0009 from './0009_projects.js';
 
 /**
  * Every migration, in order. A static map (not a directory scan) so the same list works from TypeScript
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0006_agents_commands': m0006,
   '0007_marketplace_search': m0007,
   '0008_catalog_notify': m0008,
+  '0009_projects': m0009,
 };

@@ -2,8 +2,11 @@ import type { ColumnType, Generated } from 'kysely';
 import type { IdentityTables } from '../../auth/tables.js';
 import type { AgentTables } from '../../modules/agents/tables.js';
 import type { CategoryTables } from '../../modules/categories/tables.js';
+import type { CloudTables } from '../../modules/clouds/tables.js';
 import type { CommandTables } from '../../modules/commands/tables.js';
 import type { DeploymentTables } from '../../modules/deployments/tables.js';
+import type { ProjectTables } from '../../modules/projects/tables.js';
+import type { ServerTables } from '../../modules/servers/tables.js';
 import type { TemplateTables } from '../../modules/templates/tables.js';
 import type { OutboxTables } from '../outbox/tables.js';
 
@@ -55,4 +58,7 @@ export interface Database
     OutboxTables,
     DeploymentTables,
     AgentTables,
-    CommandTables {}
+    CommandTables,
+    ProjectTables,
+    CloudTables,
+    ServerTables {}

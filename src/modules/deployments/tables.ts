@@ -7,8 +7,10 @@ export interface ProjectTable {
   name: string;
   template_id: string | null;
   template_version: string | null;
-  stack_definition: Json<unknown>;
+  stack_definition: Json<unknown> | null;
   metadata: JsonDefault<Record<string, unknown>>;
+  stack_id: Generated<string>;
+  request_json: JsonDefault<unknown>;
   created_at: Generated<Date>;
   updated_at: TimestampDefault;
 }
@@ -23,6 +25,7 @@ export interface DeploymentTable {
   server_ip: string | null;
   secrets: Buffer | null;
   metadata: JsonDefault<Record<string, unknown>>;
+  runtime: Generated<string>;
   created_at: Generated<Date>;
   updated_at: TimestampDefault;
 }
