@@ -99,6 +99,8 @@ export const envSchema = z.object({
   COMPOSE_AGENT_ALLOWED_CIDRS: csv,
   COMPOSE_AGENT_ALLOW_PRIVATE: bool(false),
   COMPOSE_AGENT_TIMEOUT_SECS: int(10, 1, 60),
+  SSH_ALLOWED_CIDRS: csv,
+  SSH_ALLOW_PRIVATE: bool(false),
   HEALTH_CHECK_TIMEOUT_SECS: int(10, 1, 60),
   PLAN_TIERS: z
     .string()

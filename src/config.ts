@@ -70,6 +70,7 @@ export interface Config {
   };
   commands: { queuedTtlMutatingSecs: number; queuedTtlReadonlySecs: number; retentionDays: number };
   compose: { allowedCidrs: string[]; allowPrivate: boolean; timeoutSecs: number };
+  ssh: { allowedCidrs: string[]; allowPrivate: boolean };
   healthCheckTimeoutSecs: number;
   rateLimits: Record<string, Record<RateLimitBucket, number>>;
   categorySyncIntervalSecs: number;
@@ -181,6 +182,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       allowPrivate: e.COMPOSE_AGENT_ALLOW_PRIVATE,
       timeoutSecs: e.COMPOSE_AGENT_TIMEOUT_SECS,
     },
+    ssh: { allowedCidrs: e.SSH_ALLOWED_CIDRS, allowPrivate: e.SSH_ALLOW_PRIVATE },
     healthCheckTimeoutSecs: e.HEALTH_CHECK_TIMEOUT_SECS,
     rateLimits: mergeRateLimits(e.RATE_LIMITS),
     categorySyncIntervalSecs: e.CATEGORY_SYNC_INTERVAL_SECS,

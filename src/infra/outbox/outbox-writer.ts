@@ -8,6 +8,7 @@ export const OUTBOX_TOPICS = {
   marketplaceSync: 'user_service.marketplace_sync',
   installStart: 'install.start',
   installDelete: 'install.delete',
+  installFirewall: 'install.firewall',
 } as const;
 export type OutboxTopic = (typeof OUTBOX_TOPICS)[keyof typeof OUTBOX_TOPICS];
 

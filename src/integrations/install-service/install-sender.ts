@@ -2,6 +2,7 @@ import type { PublishFn } from '../../infra/amqp/confirm-publisher.js';
 import { AmqpPublishError } from '../../infra/amqp/publish-error.js';
 import { OUTBOX_TOPICS } from '../../infra/outbox/outbox-writer.js';
 import { type DeliveryOutcome, type OutboxSender, truncateError } from '../../infra/outbox/sender.js';
+import { FIREWALL_ROUTING_KEY, firewallMessageBody } from './firewall-message.js';
 import {
   INSTALL_DELETE_ROUTING_KEY,
   INSTALL_EXCHANGE,
@@ -28,11 +29,14 @@ export function installMessage(
     return { routingKey: installStartRoutingKey(provider), body: { ...payload, ...secrets } };
   }
   if (topic === OUTBOX_TOPICS.installDelete) return { routingKey: INSTALL_DELETE_ROUTING_KEY, body: payload };
+  if (topic === OUTBOX_TOPICS.installFirewall) {
+    return { routingKey: FIREWALL_ROUTING_KEY, body: firewallMessageBody(payload, secrets) };
+  }
   return { error: `the install sender does not handle topic ${topic}` };
 }
 
 /**
- * The outbox sender of `install.start` and `install.delete`: publishes persistent JSON to the `install`
+ * The outbox sender of `install.start`, `install.delete` and `install.firewall`: publishes persistent JSON to the `install`
  * exchange with `messageId` = event id and `correlationId` = deployment hash, and reports "delivered"
  * only once the broker has confirmed. A broker that is down, blocked or slow to confirm is a retry (the
  * event stays pending, nothing is lost); only a body that can never be sent is dead. Errors name the

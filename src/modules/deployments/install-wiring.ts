@@ -37,6 +37,7 @@ export function registerInstallSenders(app: FastifyInstance, options: { exchange
   });
   app.outbox.registerSender(OUTBOX_TOPICS.installStart, sender);
   app.outbox.registerSender(OUTBOX_TOPICS.installDelete, sender);
+  app.outbox.registerSender(OUTBOX_TOPICS.installFirewall, sender);
   return true;
 }
 
