@@ -103,6 +103,7 @@ describe('outbox metrics', () => {
       'user_service.marketplace_sync': 0,
       'install.start': 1,
       'install.delete': 0,
+      'install.firewall': 0,
     });
     expect(byTopic(await read('stacker_outbox_dead'))).toMatchObject({ 'user_service.marketplace_sync': 1 });
     const ages = byTopic(await read('stacker_outbox_oldest_pending_age_seconds'));
