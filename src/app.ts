@@ -5,6 +5,8 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { Kysely } from 'kysely';
 import { agentAuthPlugin } from './auth/agent/agent-auth-plugin.js';
 import { authPlugin } from './auth/auth-plugin.js';
+import { readPolicyFile } from './auth/casbin/policy-file.js';
+import { routeAccessFromPolicy } from './auth/casbin/route-access.js';
 import type { Config } from './config.js';
 import { amqpPlugin } from './infra/amqp/amqp-plugin.js';
 import { type Clock, systemClock } from './infra/clock.js';
@@ -24,6 +26,7 @@ import { outboxPlugin } from './infra/outbox/outbox-plugin.js';
 import { rateLimitPlugin } from './infra/rate-limit/rate-limit-plugin.js';
 import type { UserServiceClient } from './integrations/user-service/index.js';
 import { marketplaceSyncPlugin } from './integrations/user-service/marketplace-sync-sender.js';
+import { API_TAGS } from './modules/api-tags.js';
 import { featureModules } from './modules/index.js';
 
 export const API_VERSION = '0.1.0';
@@ -97,7 +100,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
   });
   await app.register(dbPlugin, { db: deps.db, listenHub: deps.listenHub });
-  await app.register(openApiPlugin, { version: API_VERSION });
+  // The document's security comes from the policy file Casbin enforces (the database copy is applied from it).
+  await app.register(openApiPlugin, {
+    version: API_VERSION,
+    access: routeAccessFromPolicy(await readPolicyFile()),
+    tags: API_TAGS,
+  });
   await app.register(metricsPlugin, { token: config.metricsToken });
   await app.register(healthPlugin);
   await app.register(amqpPlugin);
