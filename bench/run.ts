@@ -16,6 +16,7 @@ import {
 } from './lib/report.js';
 import { createSeeder } from './lib/seed.js';
 import { twoInstances } from './two-instances.js';
+import { twoInstancesPgBouncer } from './two-instances-pgbouncer.js';
 import { waitingAgents } from './waiting-agents.js';
 
 /*
@@ -32,6 +33,7 @@ const BENCHES: Record<BenchName, (ctx: BenchContext) => Promise<Report>> = {
   'command-throughput': commandThroughput,
   'api-throughput': apiThroughput,
   'two-instances': twoInstances,
+  'two-instances-pgbouncer': twoInstancesPgBouncer,
 };
 
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);

@@ -13,14 +13,26 @@ import { UserClient } from './lib/user-client.js';
  * delivered twice.
  */
 
-export async function twoInstances(ctx: BenchContext): Promise<Report> {
+export interface TwoInstancesVariant {
+  name: string;
+  /** Added to the title: how the instances reach Postgres. */
+  via?: string;
+  /** Extra server environment (a pooler's URL and settings). */
+  env?: Record<string, string>;
+}
+
+export const twoInstances = (ctx: BenchContext) => runTwoInstances(ctx, { name: 'two-instances' });
+
+export async function runTwoInstances(ctx: BenchContext, variant: TwoInstancesVariant): Promise<Report> {
   const {
     twoInstanceAgents: agents,
     twoInstanceCommands: count,
     twoInstanceRatePerSec: rate,
   } = ctx.options.sizes;
   const seeded = await ctx.seeder.agents(agents);
-  const [a, b] = await Promise.all([ctx.startServer('two-instances-a'), ctx.startServer('two-instances-b')]);
+  const [a, b] = await Promise.all(
+    ['a', 'b'].map((side) => ctx.startServer(`${variant.name}-${side}`, { env: variant.env })),
+  );
   const log = new DeliveryLog();
   const fleet = new AgentFleet(seeded, {
     port: a!.port,
@@ -40,8 +52,8 @@ export async function twoInstances(ctx: BenchContext): Promise<Report> {
     log.received.clear();
     const result = await runDeliveries({ fleet, log, users, count, ratePerSec: rate });
     return {
-      name: 'two-instances',
-      title: `Two instances (${agents} agents poll A, ${count} commands enqueued on B at ${rate}/s)`,
+      name: variant.name,
+      title: `Two instances${variant.via ? ` ${variant.via}` : ''} (${agents} agents poll A, ${count} commands enqueued on B at ${rate}/s)`,
       columns: ['ms', 'count', 'p50', 'p95', 'p99', 'max'],
       rows: deliveryRows('B → A', result),
       notes: [

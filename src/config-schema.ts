@@ -65,6 +65,8 @@ export const envSchema = z.object({
   DATABASE_POOL_MAX: int(20, 1, 500),
   DATABASE_STATEMENT_TIMEOUT_MS: int(30_000, 100, 600_000),
   DATABASE_PREPARED_STATEMENTS: z.enum(['true', 'false', '1', '0']).optional(),
+  DATABASE_POOLER: z.enum(['none', 'transaction']).default('none'),
+  DATABASE_LISTEN_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
   MIGRATE_ON_START: z.enum(['true', 'false', '1', '0']).optional(),
   DATA_DIR: z.string().default('.data'),
   URL_SERVER_USER: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),

@@ -38,6 +38,10 @@ export interface Config {
     migrateOnStart: boolean;
     /** Hot statements as named prepared statements (off behind a pooler that cannot keep them). */
     preparedStatements: boolean;
+    /** `transaction`: DATABASE_URL is a transaction pooler (PgBouncer), so no session state goes through it. */
+    pooler: 'none' | 'transaction';
+    /** A direct connection for the LISTEN hub (a transaction pooler cannot deliver notifications). */
+    listenUrl: string | undefined;
   };
   userService: {
     url: string | undefined;
@@ -123,6 +127,11 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       );
     }
   }
+  if (e.DATABASE_POOLER === 'transaction' && !(e.DATABASE_URL && e.DATABASE_LISTEN_URL)) {
+    throw new ConfigError(
+      'Invalid configuration:\n  DATABASE_LISTEN_URL: DATABASE_POOLER=transaction needs DATABASE_URL (the pooler) and DATABASE_LISTEN_URL (a direct connection for LISTEN)',
+    );
+  }
   if (e.AGENT_POLL_DEFAULT_SECS > e.AGENT_POLL_MAX_SECS) {
     throw new ConfigError(
       'Invalid configuration:\n  AGENT_POLL_DEFAULT_SECS: must not exceed AGENT_POLL_MAX_SECS',
@@ -141,7 +150,10 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       url: e.DATABASE_URL,
       poolMax: e.DATABASE_POOL_MAX,
       statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
-      preparedStatements: flag(e.DATABASE_PREPARED_STATEMENTS, true),
+      // PgBouncer before 1.21 (or without max_prepared_statements) loses them between transactions.
+      preparedStatements: flag(e.DATABASE_PREPARED_STATEMENTS, e.DATABASE_POOLER === 'none'),
+      pooler: e.DATABASE_POOLER,
+      listenUrl: e.DATABASE_LISTEN_URL,
       migrateOnStart: flag(e.MIGRATE_ON_START, e.DATABASE_URL === undefined),
     },
     userService: {
@@ -206,12 +218,15 @@ export function readTestEnv(): {
   databaseUrl: string | undefined;
   amqpUrl: string | undefined;
   redisUrl: string | undefined;
+  /** Set by `.ci/run` after installing PgBouncer: its tests then fail, not skip, when it is missing. */
+  pgbouncerBin: string | undefined;
   ci: boolean;
 } {
   return {
     databaseUrl: process.env.TEST_DATABASE_URL || undefined,
     amqpUrl: process.env.AMQP_URL || undefined,
     redisUrl: process.env.REDIS_URL || undefined,
+    pgbouncerBin: process.env.PGBOUNCER_BIN || undefined,
     ci: Boolean(process.env.CI),
   };
 }

@@ -1,12 +1,13 @@
 import closeWithGrace from 'close-with-grace';
-import { pino } from 'pino';
+import { type Logger, pino } from 'pino';
 import { buildApp } from './app.js';
 import { afterMigrate } from './cli/after-migrate.js';
-import { ConfigError, loadConfig } from './config.js';
+import { type Config, ConfigError, loadConfig } from './config.js';
 import { loadSecretBox } from './infra/crypto/load-secret-box.js';
 import { createDatabase } from './infra/db/connection.js';
 import { ListenHub } from './infra/db/listen-hub.js';
 import { migrateToLatest } from './infra/db/migrator.js';
+import { pooledStatementTimeout, sessionUrl } from './infra/db/pooler.js';
 import { resolveDatabase } from './infra/db/resolve-database.js';
 import { REDACT_PATHS } from './infra/http/logger.js';
 import { setupUserService } from './integrations/user-service/from-config.js';
@@ -41,14 +42,20 @@ async function main(): Promise<void> {
       poolMax: config.database.poolMax,
       statementTimeoutMs: config.database.statementTimeoutMs,
       preparedStatements: config.database.preparedStatements,
+      pooler: config.database.pooler,
     });
     cleanups.push(() => handle.close());
-    if (config.database.migrateOnStart) {
-      const applied = await migrateToLatest(handle.db);
-      log.info({ applied }, applied.length ? 'migrations applied' : 'database schema is up to date');
-      await afterMigrate(handle.db, (line) => log.info(line));
+    if (config.database.pooler === 'transaction' && (await pooledStatementTimeout(handle.db)) === '0') {
+      log.warn(
+        'DATABASE_POOLER=transaction and the pooled sessions have no statement_timeout: set it on the role (docs/ops/pgbouncer.md)',
+      );
     }
-    const listenHub = new ListenHub({ connectionString: database.url, log });
+    if (config.database.migrateOnStart) await migrateOnStart(config, database.url, log);
+    // Behind a transaction pooler the LISTEN session must be a direct one (DATABASE_LISTEN_URL).
+    const listenHub = new ListenHub({
+      connectionString: sessionUrl(config.database, database.url, 'listen'),
+      log,
+    });
     await listenHub.start();
     cleanups.push(() => listenHub.close());
     const secretBox = await loadSecretBox(config);
@@ -82,6 +89,23 @@ async function main(): Promise<void> {
     log.error({ err: error }, 'startup failed');
     await cleanup();
     process.exit(1);
+  }
+}
+
+/** Migrations hold a session (Kysely's migration lock): behind a pooler they run on the direct URL. */
+async function migrateOnStart(config: Config, url: string, log: Logger): Promise<void> {
+  const direct = createDatabase({
+    url: sessionUrl(config.database, url, 'migrate'),
+    poolMax: 2,
+    statementTimeoutMs: config.database.statementTimeoutMs,
+    preparedStatements: false,
+  });
+  try {
+    const applied = await migrateToLatest(direct.db);
+    log.info({ applied }, applied.length ? 'migrations applied' : 'database schema is up to date');
+    await afterMigrate(direct.db, (line) => log.info(line));
+  } finally {
+    await direct.close();
   }
 }
 

@@ -18,6 +18,8 @@ export interface BenchContext {
     name: string,
     options?: { countStatements?: boolean; env?: Record<string, string> },
   ): Promise<Server>;
+  /** Stops every server started so far (a benchmark stops them early before what they depend on). */
+  cleanup(): Promise<void>;
 }
 
 export interface Server extends StackerProcess {
@@ -34,9 +36,7 @@ export async function statementSource(pg: BenchPostgres): Promise<StatementSourc
 }
 
 /** A context whose servers are all stopped by `cleanup()`. */
-export function createContext(
-  base: Omit<BenchContext, 'startServer'>,
-): BenchContext & { cleanup(): Promise<void> } {
+export function createContext(base: Omit<BenchContext, 'startServer' | 'cleanup'>): BenchContext {
   const cleanups: (() => Promise<void>)[] = [];
   return {
     ...base,

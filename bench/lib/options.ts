@@ -10,6 +10,7 @@ export const BENCH_NAMES = [
   'command-throughput',
   'api-throughput',
   'two-instances',
+  'two-instances-pgbouncer',
 ] as const;
 export type BenchName = (typeof BENCH_NAMES)[number];
 

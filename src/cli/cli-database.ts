@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { loadConfig } from '../config.js';
 import { createDatabase, type DatabaseHandle } from '../infra/db/connection.js';
+import { sessionUrl } from '../infra/db/pooler.js';
 import { type ResolvedDatabase, resolveDatabase } from '../infra/db/resolve-database.js';
 
 /**
@@ -27,8 +28,10 @@ export async function openCliDatabase(argv: string[]): Promise<{
   const resolved: ResolvedDatabase = override
     ? { url: override, embedded: undefined }
     : await resolveDatabase(config, log);
+  // Commands are short administrative sessions (the migrator holds a session lock): behind a
+  // transaction pooler they use the direct URL.
   const handle = createDatabase({
-    url: resolved.url,
+    url: override ? resolved.url : sessionUrl(config.database, resolved.url, 'migrate'),
     poolMax: 2,
     statementTimeoutMs: 300_000,
     preparedStatements: config.database.preparedStatements,

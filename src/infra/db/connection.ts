@@ -9,8 +9,15 @@ export interface DatabaseOptions {
   /** Server-side cap per statement, so a runaway query cannot hold a pool slot forever. */
   statementTimeoutMs: number;
   applicationName?: string;
-  /** Send statements marked with `prepared(name)` as named statements (default true). */
+  /** Send statements marked with `prepared(name)` as named statements (default: true without a pooler). */
   preparedStatements?: boolean;
+  /**
+   * `transaction`: `url` is a transaction pooler (PgBouncer). Each transaction may run on a different
+   * server session, so nothing may rely on one: no startup parameters (PgBouncer refuses the connection
+   * with "unsupported startup parameter"; the timeouts then come from the role, docs/ops/pgbouncer.md),
+   * prepared statements off unless asked for, and LISTEN goes elsewhere (ListenHub's own URL).
+   */
+  pooler?: 'none' | 'transaction';
 }
 
 export interface DatabaseHandle {
@@ -20,11 +27,16 @@ export interface DatabaseHandle {
 }
 
 export function createDatabase(options: DatabaseOptions): DatabaseHandle {
+  const pooled = options.pooler === 'transaction';
   const pool = new pg.Pool({
     connectionString: options.url,
     max: options.poolMax,
-    statement_timeout: options.statementTimeoutMs,
-    idle_in_transaction_session_timeout: options.statementTimeoutMs * 2,
+    ...(pooled
+      ? {}
+      : {
+          statement_timeout: options.statementTimeoutMs,
+          idle_in_transaction_session_timeout: options.statementTimeoutMs * 2,
+        }),
     application_name: options.applicationName ?? 'stacker',
     connectionTimeoutMillis: 5_000,
     keepAlive: true,
@@ -32,7 +44,8 @@ export function createDatabase(options: DatabaseOptions): DatabaseHandle {
   // An idle client that loses its connection (Postgres restart) emits here; without a listener the
   // process would crash. The pool drops that client and opens a new one on the next checkout.
   pool.on('error', () => {});
-  const dialectPool = options.preparedStatements === false ? pool : preparingPool(pool);
+  const prepare = options.preparedStatements ?? !pooled;
+  const dialectPool = prepare ? preparingPool(pool) : pool;
   // The wrapper has the two methods Kysely calls (connect, end); its clients have query and release.
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool: dialectPool as unknown as pg.Pool }),
