@@ -7,6 +7,7 @@ import { categoriesModule } from './categories/routes.js';
 import { commandsModule } from './commands/index.js';
 import { deploymentsModule } from './deployments/index.js';
 import { meRoutes } from './me/routes.js';
+import { projectsModule } from './projects/index.js';
 import { statusPanelModule } from './status-panel/index.js';
 import { templatesModule } from './templates/routes.js';
 
@@ -25,6 +26,7 @@ export const featureModules: FeatureModule[] = [
   { name: 'templates', plugin: templatesModule },
   { name: 'admin-templates', plugin: adminTemplateRoutes },
   { name: 'deployments', plugin: deploymentsModule },
+  { name: 'projects', plugin: projectsModule },
   { name: 'status-panel', plugin: statusPanelModule },
   { name: 'admin-agents', plugin: adminAgentRoutes },
 ];

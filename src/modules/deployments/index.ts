@@ -5,6 +5,8 @@ import { registerInstallSenders, startProgressConsumer } from './install-wiring.
 import { createProductLookup } from './product-lookup.js';
 import { deploymentRoutes } from './routes.js';
 
+export { retireProjectDeployments } from './service.js';
+
 /**
  * The deployments feature: the ownership gate, deployment records, and the Install Service over
  * RabbitMQ (install-wiring.ts): the outbox sender always (when a broker is configured), the progress

@@ -113,6 +113,18 @@ export async function listDeploymentsOf(
   return query.orderBy('d.created_at', 'desc').orderBy('d.id', 'desc').limit(limit).execute();
 }
 
+/** A project's deployments that are not `deleted` yet, locked (the project is being deleted). */
+export async function lockLiveDeploymentsOfProject(trx: Transaction<Database>, projectId: number) {
+  return trx
+    .selectFrom('deployment')
+    .select(['id', 'deployment_hash', 'user_id', 'project_id'])
+    .where('project_id', '=', projectId)
+    .where('status', '<>', 'deleted')
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+}
+
 export async function markDeleted(trx: Transaction<Database>, id: number, message: string, now: Date) {
   await trx
     .updateTable('deployment')

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { type AuthUser, isAdmin } from '../../auth/principal.js';
 import type { Clock } from '../../infra/clock.js';
 import type { SecretBox } from '../../infra/crypto/secret-box.js';
@@ -9,7 +9,13 @@ import { badRequest, notFound } from '../../infra/http/errors.js';
 import { OUTBOX_TOPICS, writeOutboxEvent } from '../../infra/outbox/outbox-writer.js';
 import { installDeletePayload } from '../../integrations/install-service/messages.js';
 import { revokeDeploymentAgentAndCommands } from '../commands/revoke.js';
-import { findDeploymentByHash, listDeploymentsOf, lockDeploymentByHash, markDeleted } from './repository.js';
+import {
+  findDeploymentByHash,
+  listDeploymentsOf,
+  lockDeploymentByHash,
+  lockLiveDeploymentsOfProject,
+  markDeleted,
+} from './repository.js';
 import type { DeploymentView } from './schemas.js';
 import { deploymentView } from './views.js';
 
@@ -102,4 +108,31 @@ export async function deleteDeployment(
     const after = await findDeploymentByHash(trx, hash);
     return deploymentView(after ?? row);
   });
+}
+
+/**
+ * For a project being deleted, inside its transaction: each of its live deployments is retired as
+ * DELETE /api/v1/deployments/{hash} would (`install.delete` queued, agent revoked, queued commands
+ * cancelled) before the rows go with the project. Returns the hashes told.
+ */
+export async function retireProjectDeployments(
+  trx: Transaction<Database>,
+  secretBox: SecretBox,
+  projectId: number,
+  now: Date,
+): Promise<string[]> {
+  const rows = await lockLiveDeploymentsOfProject(trx, projectId);
+  for (const row of rows) {
+    await writeOutboxEvent(trx, secretBox, {
+      topic: OUTBOX_TOPICS.installDelete,
+      orderingKey: row.deployment_hash,
+      payload: installDeletePayload({
+        deploymentHash: row.deployment_hash,
+        projectId: row.project_id,
+        userId: row.user_id,
+      }),
+    });
+    await revokeDeploymentAgentAndCommands(trx, row.deployment_hash, now);
+  }
+  return rows.map((r) => r.deployment_hash);
 }
