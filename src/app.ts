@@ -3,10 +3,12 @@ import compress from '@fastify/compress';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
+import { API_VERSION } from './api-version.js';
 import { agentAuthPlugin } from './auth/agent/agent-auth-plugin.js';
 import { authPlugin } from './auth/auth-plugin.js';
 import { readPolicyFile } from './auth/casbin/policy-file.js';
 import { routeAccessFromPolicy } from './auth/casbin/route-access.js';
+import { rateLimitSubject } from './auth/rate-limit-subject.js';
 import type { Config } from './config.js';
 import { amqpPlugin } from './infra/amqp/amqp-plugin.js';
 import { type Clock, systemClock } from './infra/clock.js';
@@ -26,10 +28,11 @@ import { outboxPlugin } from './infra/outbox/outbox-plugin.js';
 import { rateLimitPlugin } from './infra/rate-limit/rate-limit-plugin.js';
 import type { UserServiceClient } from './integrations/user-service/index.js';
 import { marketplaceSyncPlugin } from './integrations/user-service/marketplace-sync-sender.js';
+import { agentCredentialStore } from './modules/agents/index.js';
 import { API_TAGS } from './modules/api-tags.js';
 import { featureModules } from './modules/index.js';
+import { recordTemplateProductId } from './modules/templates/index.js';
 
-export const API_VERSION = '0.1.0';
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Everything the app needs from outside; tests inject their own (a cloned database, a loopback User Service). */
@@ -110,11 +113,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthPlugin);
   await app.register(amqpPlugin);
   await app.register(outboxPlugin);
-  await app.register(agentAuthPlugin);
+  await app.register(agentAuthPlugin, { store: agentCredentialStore(deps.db, deps.secretBox) });
   await app.register(authPlugin, { userService: deps.userService });
   // After identity: the limits are per user and plan.
-  await app.register(rateLimitPlugin);
-  await app.register(marketplaceSyncPlugin);
+  await app.register(rateLimitPlugin, {
+    subjectOf: (request) => rateLimitSubject(request.principal, request.ip),
+  });
+  await app.register(marketplaceSyncPlugin, {
+    recordProductId: (templateId, productId) => recordTemplateProductId(deps.db, templateId, productId),
+  });
 
   for (const feature of featureModules) await app.register(feature.plugin);
   return app;

@@ -2,6 +2,7 @@ import closeWithGrace from 'close-with-grace';
 import { type Logger, pino } from 'pino';
 import { buildApp } from './app.js';
 import { afterMigrate } from './cli/after-migrate.js';
+import { setupUserService } from './cli/user-service-setup.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { loadSecretBox } from './infra/crypto/load-secret-box.js';
 import { createDatabase } from './infra/db/connection.js';
@@ -10,7 +11,6 @@ import { migrateToLatest } from './infra/db/migrator.js';
 import { pooledStatementTimeout, sessionUrl } from './infra/db/pooler.js';
 import { resolveDatabase } from './infra/db/resolve-database.js';
 import { REDACT_PATHS } from './infra/http/logger.js';
-import { setupUserService } from './integrations/user-service/from-config.js';
 
 /** Reads config, opens the database (embedded or external), builds the app, listens, closes gracefully. */
 async function main(): Promise<void> {

@@ -1,9 +1,9 @@
 import { loadConfig } from '../config.js';
 import { systemClock } from '../infra/clock.js';
-import { setupUserService } from '../integrations/user-service/from-config.js';
 import { UserServiceUnavailableError } from '../integrations/user-service/index.js';
 import { syncCategories } from '../modules/categories/sync-service.js';
 import { openCliDatabase } from './cli-database.js';
+import { setupUserService } from './user-service-setup.js';
 
 /**
  * `npm run categories:sync [-- --database-url URL]`: the same sync the server runs at start, on its

@@ -1,15 +1,13 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { adminAgentRoutes } from './admin/agents-routes.js';
-import { adminOutboxRoutes } from './admin/outbox-routes.js';
-import { adminTemplateRoutes } from './admin/templates-routes.js';
+import { adminAgentsModule, adminOutboxModule, adminTemplatesModule } from './admin/index.js';
 import { agentsModule } from './agents/index.js';
-import { categoriesModule } from './categories/routes.js';
+import { categoriesModule } from './categories/index.js';
 import { commandsModule } from './commands/index.js';
 import { deploymentsModule } from './deployments/index.js';
-import { meRoutes } from './me/routes.js';
+import { meModule } from './me/index.js';
 import { projectsModule } from './projects/index.js';
 import { statusPanelModule } from './status-panel/index.js';
-import { templatesModule } from './templates/routes.js';
+import { templatesModule } from './templates/index.js';
 
 export interface FeatureModule {
   name: string;
@@ -18,15 +16,15 @@ export interface FeatureModule {
 
 /** Every feature, in registration order. A feature is not done until it is listed here. */
 export const featureModules: FeatureModule[] = [
-  { name: 'me', plugin: meRoutes },
-  { name: 'admin-outbox', plugin: adminOutboxRoutes },
+  { name: 'me', plugin: meModule },
+  { name: 'admin-outbox', plugin: adminOutboxModule },
   { name: 'agents', plugin: agentsModule },
   { name: 'commands', plugin: commandsModule },
   { name: 'categories', plugin: categoriesModule },
   { name: 'templates', plugin: templatesModule },
-  { name: 'admin-templates', plugin: adminTemplateRoutes },
+  { name: 'admin-templates', plugin: adminTemplatesModule },
   { name: 'deployments', plugin: deploymentsModule },
   { name: 'projects', plugin: projectsModule },
   { name: 'status-panel', plugin: statusPanelModule },
-  { name: 'admin-agents', plugin: adminAgentRoutes },
+  { name: 'admin-agents', plugin: adminAgentsModule },
 ];

@@ -1,9 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { AGENT_CHANGED_CHANNEL } from '../../modules/agents/channels.js';
-import { loadAgentCredentials } from '../../modules/agents/credentials.js';
 import type { AuthAgent } from '../principal.js';
 import { AgentAuthenticator } from './agent-authenticator.js';
+import type { AgentCredentialStore } from './credential-store.js';
 import { AuthFailureAudit } from './failure-audit.js';
 import { FailureLimiter } from './failure-limiter.js';
 import { AgentTokenCache } from './token-cache.js';
@@ -14,16 +13,22 @@ declare module 'fastify' {
   }
 }
 
+export interface AgentAuthPluginOptions {
+  /** The agents module's credentials, wired by app.ts. */
+  store: AgentCredentialStore;
+}
+
 /**
  * Agent authentication: decorates `authenticateAgent` (check 1, called by the identity plugin's
  * onRequest hook whenever `X-Agent-Id` is present) and `agentAuth` (checks 2–5, for the agent routes'
  * preValidation via `agentRequestHook`). Registered before the identity plugin.
  */
 export const agentAuthPlugin = fp(
-  async (app: FastifyInstance) => {
-    const cache = new AgentTokenCache((id) => loadAgentCredentials(app.db, app.secretBox, id));
+  async (app: FastifyInstance, options: AgentAuthPluginOptions) => {
+    const { store } = options;
+    const cache = new AgentTokenCache((id) => store.load(id));
     const authenticator = new AgentAuthenticator({
-      db: app.db,
+      store,
       clock: app.clock,
       config: app.config.agent,
       cache,
@@ -34,7 +39,7 @@ export const agentAuthPlugin = fp(
     app.decorate('agentAuth', authenticator);
     app.decorate('authenticateAgent', (request: FastifyRequest) => authenticator.authenticate(request));
 
-    const unsubscribe = await app.listenHub.subscribe(AGENT_CHANGED_CHANNEL, (agentId) =>
+    const unsubscribe = await app.listenHub.subscribe(store.changedChannel, (agentId) =>
       cache.invalidate(agentId),
     );
     const offReconnect = app.listenHub.onReconnect(() => cache.clear());

@@ -1,18 +1,12 @@
 import type { FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import type { Config } from '../../config.js';
 import type { Clock } from '../../infra/clock.js';
 import { timingSafeEqualStrings } from '../../infra/crypto/hmac.js';
-import type { Database } from '../../infra/db/database.js';
 import type { AppError } from '../../infra/http/errors.js';
-import {
-  HEARTBEAT_MIN_GAP_SECS,
-  rememberRequestId,
-  retirePreviousToken,
-} from '../../modules/agents/credentials.js';
-import { isUuid } from '../../modules/agents/repository.js';
+import { isUuid } from '../../infra/identifiers.js';
 import type { AuthAgent } from '../principal.js';
+import type { AgentCredentialStore } from './credential-store.js';
 import {
   agentUnauthorized,
   badSignature,
@@ -35,7 +29,7 @@ declare module 'fastify' {
 }
 
 export interface AgentAuthenticatorDeps {
-  db: Kysely<Database>;
+  store: AgentCredentialStore;
   clock: Clock;
   config: Config['agent'];
   cache: AgentTokenCache;
@@ -80,7 +74,7 @@ export class AgentAuthenticator {
       credentials.previousToken !== null && timingSafeEqualStrings(bearer, credentials.previousToken);
     if (isCurrent) {
       if (credentials.previousToken !== null) {
-        await retirePreviousToken(this.deps.db, credentials);
+        await this.deps.store.retirePreviousToken(credentials);
         this.deps.cache.invalidate(agentId);
       }
     } else if (!isPrevious || this.deps.clock.now().getTime() >= credentials.previousTokenExpiresAt) {
@@ -143,7 +137,8 @@ export class AgentAuthenticator {
     const wrong = deploymentHash !== undefined && deploymentHash !== agent.deploymentHash;
     // The heartbeat rides on the replay-store insert (one round trip per request, not two).
     const beat = !wrong && this.heartbeatDue(agent.id, now);
-    if (!(await rememberRequestId(this.deps.db, agent.id, requestId, expiresAt, beat ? now : undefined))) {
+    const at = beat ? now : undefined;
+    if (!(await this.deps.store.rememberRequestId(agent.id, requestId, expiresAt, at))) {
       throw await this.fail(request, agent, 'replayed_request', replayedRequest());
     }
     if (wrong) throw await this.fail(request, agent, 'wrong_deployment', wrongDeployment());
@@ -153,7 +148,7 @@ export class AgentAuthenticator {
 
   private heartbeatDue(agentId: string, now: Date): boolean {
     const last = this.heartbeats.get(agentId);
-    return last === undefined || now.getTime() - last >= HEARTBEAT_MIN_GAP_SECS * 1000;
+    return last === undefined || now.getTime() - last >= this.deps.store.heartbeatMinGapSecs * 1000;
   }
 
   /** Stale timestamps and bad signatures only log in `AGENT_SIGNATURE_MODE=log` (a cutover). */

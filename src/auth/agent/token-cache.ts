@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import type { AgentCredentials } from '../../modules/agents/credentials.js';
+import type { AgentCredentials } from './credential-store.js';
 
 /*
  * Decrypted agent tokens, cached per instance so a poll costs no query and no decryption. A rotation,

@@ -1,7 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { UserServiceUnavailableError } from '../../integrations/user-service/errors.js';
 import { isPgError, isTransientDbError, SQLSTATE } from '../db/sqlstate.js';
 import { AppError, type FieldError } from './errors.js';
 import { PROBLEM_CONTENT_TYPE, problem } from './problem.js';
@@ -35,21 +34,6 @@ export function toAppError(error: unknown): { appError: AppError; log: 'none' | 
   if (isHttpMapped(error)) {
     const appError = error.toAppError();
     return { appError, log: appError.status >= 500 ? 'warn' : 'none' };
-  }
-  if (error instanceof UserServiceUnavailableError) {
-    return {
-      appError: new AppError(
-        503,
-        'user_service_unavailable',
-        'The User Service is unavailable; retry shortly.',
-        {},
-        undefined,
-        {
-          'retry-after': '5',
-        },
-      ),
-      log: 'warn',
-    };
   }
   const fe = error as FastifyError & { validationContext?: string };
   if (hasZodFastifySchemaValidationErrors(fe)) {

@@ -1,4 +1,3 @@
-import type { Principal } from '../../auth/principal.js';
 import type { Config, RateLimitBucket } from '../../config.js';
 import { normalisePlan } from '../plans/plans.js';
 
@@ -10,23 +9,6 @@ export const RATE_LIMIT_WINDOW_MS = 60_000;
 
 /** Who a counter belongs to, or `undefined` for callers no plan limit applies to. */
 export type RateLimitSubject = { kind: 'user'; id: string; plan: string | null } | { kind: 'ip'; ip: string };
-
-/**
- * Users are limited by their plan. Anonymous callers (only on routes a policy opens to them) count by
- * address with the fallback plan's limits. Agents and service clients are exempt: they are not users
- * with a plan, they authenticate with their own secrets, and throttling them would stall the command
- * queue or an operator's tooling rather than protect anything.
- */
-export function rateLimitSubject(principal: Principal, ip: string): RateLimitSubject | undefined {
-  switch (principal.kind) {
-    case 'user':
-      return { kind: 'user', id: principal.user.id, plan: principal.user.plan };
-    case 'anonymous':
-      return { kind: 'ip', ip };
-    default:
-      return undefined;
-  }
-}
 
 /** The per-minute limit of `bucket` for a plan name as the User Service sends it. */
 export function bucketLimit(

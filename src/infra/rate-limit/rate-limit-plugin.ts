@@ -3,13 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Redis } from 'ioredis';
 import type { RateLimitBucket } from '../../config.js';
-import {
-  RATE_LIMIT_WINDOW_MS,
-  type RateLimitSubject,
-  rateLimitKey,
-  rateLimitSubject,
-  subjectLimit,
-} from './bucket-limits.js';
+import { RATE_LIMIT_WINDOW_MS, type RateLimitSubject, rateLimitKey, subjectLimit } from './bucket-limits.js';
 import { type CounterStore, MemoryCounterStore } from './counter-store.js';
 import { FailoverCounterStore } from './failover-store.js';
 import { sharedLibraryStore } from './library-store.js';
@@ -51,6 +45,14 @@ function paramHash(request: FastifyRequest): string | undefined {
   return typeof hash === 'string' ? hash : undefined;
 }
 
+export interface RateLimitPluginOptions {
+  /**
+   * Whose counter a request spends, or `undefined` when no plan limit applies. Who is calling is auth's
+   * knowledge, so app.ts hands it in; this plugin only counts.
+   */
+  subjectOf(request: FastifyRequest): RateLimitSubject | undefined;
+}
+
 /**
  * Plan rate limits (`status-panel.md`) on @fastify/rate-limit with `global: false`. Routes opt in with
  * `config: { rateLimitBucket, rateLimitAt }`; services call `app.rateLimitCheck`. Counters live in Redis
@@ -58,7 +60,8 @@ function paramHash(request: FastifyRequest): string | undefined {
  * placement (404 first) and the fail-open fallback.
  */
 export const rateLimitPlugin = fp(
-  async (app: FastifyInstance) => {
+  async (app: FastifyInstance, options: RateLimitPluginOptions) => {
+    const { subjectOf } = options;
     const { config } = app;
     const { exceeded, storeErrors, unchecked } = createRateLimitMetrics(app.metrics);
 
@@ -94,7 +97,7 @@ export const rateLimitPlugin = fp(
         if (bucket === undefined) throw new Error('rate limiter ran on a route without rateLimitBucket');
         target = {
           bucket,
-          subject: rateLimitSubject(request.principal, request.ip),
+          subject: subjectOf(request),
           deploymentHash: paramHash(request),
         };
         targets.set(request, target);
@@ -145,7 +148,7 @@ export const rateLimitPlugin = fp(
       checked.add(request);
       targets.set(request, {
         bucket,
-        subject: rateLimitSubject(request.principal, request.ip),
+        subject: subjectOf(request),
         deploymentHash,
       });
       const result = await limiter(request);

@@ -1,4 +1,6 @@
-// The HTTP layer maps these to problem replies; nothing here knows about Fastify.
+import { AppError } from '../../infra/http/errors.js';
+
+// The HTTP layer maps these to problem replies (through `toAppError`); nothing here knows about Fastify.
 
 /** Why the User Service could not give a usable answer (kept for logs and metrics). */
 export type UnavailableReason =
@@ -25,6 +27,13 @@ export class UserServiceUnavailableError extends Error {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.reason = reason;
     this.status = options.status;
+  }
+
+  /** What a caller sees: a 503 to retry shortly (never a 401: an outage says nothing about the token). */
+  toAppError(): AppError {
+    return new AppError(503, this.code, 'The User Service is unavailable; retry shortly.', {}, undefined, {
+      'retry-after': '5',
+    });
   }
 }
 

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Kysely } from 'kysely';
 import type { Clock } from '../../infra/clock.js';
-import type { Database } from '../../infra/db/database.js';
+import { isUuid } from '../../infra/identifiers.js';
 import { OUTBOX_TOPICS } from '../../infra/outbox/outbox-writer.js';
 import { parseRetryAfter } from '../../infra/outbox/retry-schedule.js';
 import { type DeliveryOutcome, type OutboxSender, truncateError } from '../../infra/outbox/sender.js';
@@ -15,7 +14,10 @@ export interface MarketplaceSyncSenderOptions {
   /** `STACKER_WEBHOOK_SECRET`: when set, every call carries the Standard Webhooks signature trio. */
   webhookSecret: string | undefined;
   clock: Clock;
-  /** Keeps the User Service's product id on the template; called only after a 2xx that carries one. */
+  /**
+   * Keeps the User Service's product id on the template (the templates module owns that table);
+   * called only after a 2xx that carries one.
+   */
   recordProductId?: (templateId: string, productId: string) => Promise<void>;
 }
 
@@ -35,8 +37,6 @@ export function classifySyncReply(reply: SyncReply, now: Date): DeliveryOutcome 
     ? { kind: 'retry', status, error }
     : { kind: 'retry', status, error, retryAfterMs };
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** `product_id` from a 2xx body, if it has one; an unreadable body still counts as delivered. */
 function productIdOf(bodyText: string): string | undefined {
@@ -80,7 +80,7 @@ export function createMarketplaceSyncSender(options: MarketplaceSyncSenderOption
       if (outcome.kind === 'delivered') {
         const productId = productIdOf(reply.bodyText);
         const templateId = event.payload.stack_template_id ?? event.payload.external_id;
-        if (productId !== undefined && typeof templateId === 'string' && UUID.test(templateId)) {
+        if (productId !== undefined && typeof templateId === 'string' && isUuid(templateId)) {
           // A failure here throws: the relay retries, the receiver dedupes on event_id and answers the
           // same product id, so the link is eventually recorded.
           await options.recordProductId?.(templateId, productId);
@@ -91,32 +91,16 @@ export function createMarketplaceSyncSender(options: MarketplaceSyncSenderOption
   };
 }
 
-/** Links the template to its product; a no-op write when the link is already there. */
-export async function recordTemplateProductId(
-  db: Kysely<Database>,
-  templateId: string,
-  productId: string,
-): Promise<void> {
-  await db
-    .updateTable('stack_template')
-    .set({ user_service_product_id: productId })
-    .where('id', '=', templateId)
-    .where((eb) =>
-      eb.or([eb('user_service_product_id', 'is', null), eb('user_service_product_id', '!=', productId)]),
-    )
-    .execute();
-}
-
 /** Plugs the marketplace sender into this instance's relay, using the process's User Service client. */
 export const marketplaceSyncPlugin = fp(
-  async (app: FastifyInstance) => {
+  async (app: FastifyInstance, options: Pick<MarketplaceSyncSenderOptions, 'recordProductId'>) => {
     app.outbox.registerSender(
       OUTBOX_TOPICS.marketplaceSync,
       createMarketplaceSyncSender({
         client: app.userService,
         webhookSecret: app.config.userService.webhookSecret,
         clock: app.clock,
-        recordProductId: (templateId, productId) => recordTemplateProductId(app.db, templateId, productId),
+        recordProductId: options.recordProductId,
       }),
     );
   },

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { AgentCredentialStore, AgentCredentials } from '../../auth/agent/credential-store.js';
 import type { SecretBox } from '../../infra/crypto/secret-box.js';
 import type { Database } from '../../infra/db/database.js';
 import { notify } from '../../infra/db/notify.js';
@@ -11,19 +12,7 @@ import {
   revokeAgentByHash,
 } from './repository.js';
 
-/** What agent authentication needs to know about one agent (decrypted: keep it in memory only). */
-export interface AgentCredentials {
-  id: string;
-  deploymentHash: string;
-  token: string;
-  tokenCiphertext: Buffer;
-  previousToken: string | null;
-  /** Epoch ms after which the previous token no longer works. */
-  previousTokenExpiresAt: number;
-  revoked: boolean;
-}
-
-export async function loadAgentCredentials(
+async function loadAgentCredentials(
   db: Kysely<Database>,
   secretBox: SecretBox,
   agentId: string,
@@ -49,10 +38,7 @@ export async function loadAgentCredentials(
 }
 
 /** The agent used its new token: the old one stops working now, on every instance. */
-export async function retirePreviousToken(
-  db: Kysely<Database>,
-  credentials: AgentCredentials,
-): Promise<void> {
+async function retirePreviousToken(db: Kysely<Database>, credentials: AgentCredentials): Promise<void> {
   await db.transaction().execute(async (trx) => {
     if (await dropPreviousToken(trx, credentials.id, credentials.tokenCiphertext)) {
       await notify(trx, AGENT_CHANGED_CHANNEL, credentials.id);
@@ -61,13 +47,9 @@ export async function retirePreviousToken(
 }
 
 /** Heartbeats are written at most once per agent per this many seconds. */
-export const HEARTBEAT_MIN_GAP_SECS = 10;
+const HEARTBEAT_MIN_GAP_SECS = 10;
 
-/**
- * False when this agent already sent `requestId` within the skew window (on any instance). With
- * `heartbeatAt`, records the heartbeat in the same statement (only for a new id).
- */
-export async function rememberRequestId(
+async function rememberRequestId(
   db: Kysely<Database>,
   agentId: string,
   requestId: string,
@@ -76,6 +58,18 @@ export async function rememberRequestId(
 ): Promise<boolean> {
   const heartbeat = heartbeatAt ? { now: heartbeatAt, minGapSecs: HEARTBEAT_MIN_GAP_SECS } : undefined;
   return insertRequestSeen(db, agentId, requestId, expiresAt, heartbeat);
+}
+
+/** Agent authentication's view of the agents table (wired into auth by app.ts). */
+export function agentCredentialStore(db: Kysely<Database>, secretBox: SecretBox): AgentCredentialStore {
+  return {
+    changedChannel: AGENT_CHANGED_CHANNEL,
+    heartbeatMinGapSecs: HEARTBEAT_MIN_GAP_SECS,
+    load: (agentId) => loadAgentCredentials(db, secretBox, agentId),
+    retirePreviousToken: (credentials) => retirePreviousToken(db, credentials),
+    rememberRequestId: (agentId, requestId, expiresAt, heartbeatAt) =>
+      rememberRequestId(db, agentId, requestId, expiresAt, heartbeatAt),
+  };
 }
 
 /** Deletes up to `batch` expired replay-store rows (the sweeper calls it under its advisory lock). */

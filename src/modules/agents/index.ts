@@ -7,4 +7,5 @@ export async function agentsModule(app: FastifyInstance): Promise<void> {
 }
 
 export { AGENT_CHANGED_CHANNEL } from './channels.js';
+export { agentCredentialStore } from './credentials.js';
 export { requireDeploymentAccess } from './deployment-access.js';

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { API_VERSION } from '../../app.js';
+import { API_VERSION } from '../../api-version.js';
 import { isAdmin, type Principal } from '../../auth/principal.js';
 import type { Config } from '../../config.js';
 import type { Clock } from '../../infra/clock.js';

@@ -191,3 +191,15 @@ export async function reassignCategory(
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+/** Links the template to its product; a no-op write when the link is already there. */
+export async function recordTemplateProductId(db: Db, templateId: string, productId: string): Promise<void> {
+  await db
+    .updateTable('stack_template')
+    .set({ user_service_product_id: productId })
+    .where('id', '=', templateId)
+    .where((eb) =>
+      eb.or([eb('user_service_product_id', 'is', null), eb('user_service_product_id', '!=', productId)]),
+    )
+    .execute();
+}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Principal } from '../../../src/auth/principal.js';
+import { rateLimitSubject } from '../../../src/auth/rate-limit-subject.js';
 import type { RateLimitBucket } from '../../../src/config.js';
-import { bucketLimit, rateLimitKey, rateLimitSubject } from '../../../src/infra/rate-limit/bucket-limits.js';
+import { bucketLimit, rateLimitKey } from '../../../src/infra/rate-limit/bucket-limits.js';
 import { limiterPlacement } from '../../../src/infra/rate-limit/placement.js';
 import { testConfig } from '../../helpers/config.js';
 

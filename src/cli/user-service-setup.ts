@@ -1,5 +1,5 @@
-import type { Config } from '../../config.js';
-import { createUserServiceClient, type UserServiceClient } from './client.js';
+import type { Config } from '../config.js';
+import { createUserServiceClient, type UserServiceClient } from '../integrations/user-service/index.js';
 
 export interface UserServiceSetup {
   client: UserServiceClient;
@@ -24,8 +24,8 @@ export async function setupUserService(
   if (!baseUrl) {
     if (!us.devEmulator)
       throw new Error('URL_SERVER_USER is not set and the development emulator is disabled');
-    // Loaded only here, so a production process never imports development code.
-    const dev = await import('../../../dev/user-service/index.js');
+    // Loaded only here, at the entry, so a production process never imports development code.
+    const dev = await import('../../dev/user-service/index.js');
     const started = await dev.startUserServiceEmulator({ port, host: '127.0.0.1' });
     emulator = started;
     baseUrl = started.url;

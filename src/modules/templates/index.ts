@@ -7,3 +7,5 @@ export async function templatesModule(app: FastifyInstance): Promise<void> {
   await app.register(publicTemplateRoutes);
   await app.register(vendorTemplateRoutes);
 }
+
+export { recordTemplateProductId } from './repository.js';

@@ -1,0 +1,2 @@
+/** Template categories: the public list, the admin's "sync now", and the sync at start and on a timer. */
+export { categoriesModule } from './routes.js';
