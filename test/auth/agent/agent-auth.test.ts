@@ -20,7 +20,7 @@ interface VectorCase {
   expect?: 'reject';
 }
 const vectors = JSON.parse(
-  readFileSync(path.resolve(process.cwd(), '../shared/spec/vectors/agent-signatures.json'), 'utf8'),
+  readFileSync(path.resolve(process.cwd(), 'test/fixtures/vectors/agent-signatures.json'), 'utf8'),
 ) as { agent_token: string; x_timestamp: string; x_request_id: string; cases: VectorCase[] };
 
 const clock = new ManualClock(new Date(Number(vectors.x_timestamp) * 1000));

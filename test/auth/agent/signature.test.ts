@@ -30,7 +30,7 @@ interface Vectors {
 }
 
 const vectors = JSON.parse(
-  readFileSync(path.resolve(process.cwd(), '../shared/spec/vectors/agent-signatures.json'), 'utf8'),
+  readFileSync(path.resolve(process.cwd(), 'test/fixtures/vectors/agent-signatures.json'), 'utf8'),
 ) as Vectors;
 
 function partsOf(c: VectorCase): AgentRequestParts {

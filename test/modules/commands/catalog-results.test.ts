@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { checkResult, type ResultCommand } from '../../../src/modules/commands/catalog.js';
 
 const vectors = JSON.parse(
-  readFileSync(path.resolve(process.cwd(), '../shared/spec/vectors/agent-signatures.json'), 'utf8'),
+  readFileSync(path.resolve(process.cwd(), 'test/fixtures/vectors/agent-signatures.json'), 'utf8'),
 ) as { cases: { name: string; body: string }[] };
 const report = JSON.parse(vectors.cases.find((c) => c.name === 'v1 POST report')!.body) as {
   deployment_hash: string;
