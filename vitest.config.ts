@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/helpers/global-setup.ts'],
+    setupFiles: ['test/helpers/file-teardown.ts'],
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -48,6 +48,13 @@ export interface AppDeps {
   logger?: FastifyBaseLogger;
   /** Background loops (outbox relay, sweepers, syncs). Tests that drive them by hand turn them off. */
   backgroundJobs?: boolean;
+  /** Internal intervals; tests shorten them so they never wait for a production-sized tick. */
+  tuning?: AppTuning;
+}
+
+export interface AppTuning {
+  /** How often the long-poll waiters check their deadlines and recheck the queue (default 500 ms). */
+  waiterTickMs?: number;
 }
 
 declare module 'fastify' {
@@ -56,6 +63,7 @@ declare module 'fastify' {
     clock: Clock;
     secretBox: SecretBox;
     backgroundJobs: boolean;
+    tuning: AppTuning;
     /** Every registered route (method + pattern): the policy completeness test walks it. */
     routeList: { method: string; url: string }[];
   }
@@ -90,6 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('clock', deps.clock ?? systemClock);
   app.decorate('secretBox', deps.secretBox);
   app.decorate('backgroundJobs', deps.backgroundJobs ?? true);
+  app.decorate('tuning', deps.tuning ?? {});
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

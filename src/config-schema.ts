@@ -16,6 +16,16 @@ const optionalString = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 
+// An exchange or queue name: AMQP's short string, without the reserved `amq.` prefix.
+const amqpName = (fallback: string) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(255)
+    .refine((name) => !name.startsWith('amq.'), 'names starting with amq. are reserved by the broker')
+    .default(fallback);
+
 const csv = z
   .string()
   .optional()
@@ -80,6 +90,11 @@ export const envSchema = z.object({
   AUTH_CACHE_TTL_SECS: int(60, 1, 300),
   STACKER_WEBHOOK_SECRET: optionalString,
   AMQP_URL: optionalString.pipe(z.url({ protocol: /^amqps?$/ }).optional()),
+  // The contract's names (install-service.md); a second installation or a test run on a shared broker
+  // sets its own so it never takes another one's messages.
+  AMQP_INSTALL_EXCHANGE: amqpName('install'),
+  AMQP_PROGRESS_EXCHANGE: amqpName('install_progress'),
+  AMQP_PROGRESS_QUEUE: amqpName('stacker_listener'),
   REDIS_URL: optionalString.pipe(z.url({ protocol: /^rediss?$/ }).optional()),
   RATE_LIMIT_KEY_PREFIX: z.string().trim().min(1).default('stacker:ratelimit:'),
   STACKER_SECRET_KEY: optionalString,

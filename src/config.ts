@@ -55,6 +55,8 @@ export interface Config {
   auth: { cacheTtlSecs: number; roleMap: Record<string, string> };
   plans: { aliases: Record<string, string>; tiers: string[] };
   amqpUrl: string | undefined;
+  /** Exchange and queue names on the broker (the contract's unless a deployment shares the broker). */
+  amqpTopology: { installExchange: string; progressExchange: string; progressQueue: string };
   redisUrl: string | undefined;
   /** Prefix of every rate-limit key in Redis (several installations may share one Redis). */
   rateLimitKeyPrefix: string;
@@ -168,6 +170,11 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     auth: { cacheTtlSecs: e.AUTH_CACHE_TTL_SECS, roleMap: { ...DEFAULT_ROLE_MAP, ...e.ROLE_MAP } },
     plans: { aliases: { ...DEFAULT_PLAN_ALIASES, ...e.PLAN_ALIASES }, tiers: e.PLAN_TIERS },
     amqpUrl: e.AMQP_URL,
+    amqpTopology: {
+      installExchange: e.AMQP_INSTALL_EXCHANGE,
+      progressExchange: e.AMQP_PROGRESS_EXCHANGE,
+      progressQueue: e.AMQP_PROGRESS_QUEUE,
+    },
     redisUrl: e.REDIS_URL,
     rateLimitKeyPrefix: e.RATE_LIMIT_KEY_PREFIX,
     secretKey: { current: e.STACKER_SECRET_KEY, previous: e.STACKER_SECRET_KEY_PREVIOUS },

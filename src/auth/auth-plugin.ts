@@ -72,6 +72,7 @@ export const authPlugin = fp(
         userService: opts.userService,
         ttlSecs: app.config.auth.cacheTtlSecs,
         roleMap: app.config.auth.roleMap,
+        clock: app.clock,
       }),
     );
     app.decorate(

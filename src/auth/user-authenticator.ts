@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
+import type { Clock } from '../infra/clock.js';
 import { unauthorized } from '../infra/http/errors.js';
 import {
   type UserProfile,
@@ -19,6 +20,8 @@ export interface UserAuthenticatorOptions {
   userService: UserServiceClient;
   ttlSecs: number;
   roleMap: Record<string, string>;
+  /** The cache's time source (the app clock): the TTL is measured against it. */
+  clock: Clock;
 }
 
 export function mapRole(role: string, roleMap: Record<string, string>): string {
@@ -39,6 +42,9 @@ export class UserAuthenticator {
     this.cache = new LRUCache<string, Entry, string>({
       max: MAX_ENTRIES,
       ttl: options.ttlSecs * 1000,
+      // Ages come from the app clock, read on every check: a moved test clock expires entries at once.
+      perf: { now: () => options.clock.now().getTime() },
+      ttlResolution: 0,
       allowStale: false,
       noDeleteOnFetchRejection: false,
       fetchMethod: async (_key, _stale, { context: token, options: fetchOptions }) => {

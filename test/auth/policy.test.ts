@@ -6,6 +6,7 @@ import { applyPolicyRules, removePolicyRule } from '../../src/auth/casbin/policy
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { bearer } from '../helpers/auth.js';
 import { auditPolicy } from '../helpers/policy-audit.js';
+import { waitUntil } from '../helpers/wait.js';
 
 const run = promisify(execFile);
 
@@ -81,11 +82,10 @@ describe('policy reloads across instances', () => {
         parsePolicyText('p, group_user, /test/reload, GET'),
       );
       expect(added).toHaveLength(1);
-      const started = Date.now();
-      while ((await call(b)).statusCode !== 200) {
-        expect(Date.now() - started).toBeLessThan(2_000);
-        await new Promise((r) => setTimeout(r, 25));
-      }
+      await waitUntil(async () => (await call(b)).statusCode === 200, {
+        what: 'the other instance to reload the policy',
+        timeout: 2_000,
+      });
       expect((await call(a)).statusCode).toBe(200);
 
       // The backstop: a change written without NOTIFY is found by the fingerprint check.

@@ -1,6 +1,6 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startUserServiceEmulator } from '../../dev/user-service/index.js';
+import { ManualClock } from '../../src/infra/clock.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { bearer, DEV_TOKENS, userId } from '../helpers/auth.js';
 
@@ -8,8 +8,11 @@ const ME = '/oauth_server/api/me';
 
 describe('GET /api/v1/me and bearer tokens', () => {
   let t: TestApp;
+  // The token cache ages by the app clock: moving it past the TTL expires entries without waiting.
+  const clock = new ManualClock();
+  const pastTheTtl = () => clock.advance(1_100);
   beforeAll(async () => {
-    t = await buildTestApp({ env: { AUTH_CACHE_TTL_SECS: '1' } });
+    t = await buildTestApp({ env: { AUTH_CACHE_TTL_SECS: '1' }, clock });
   });
   afterAll(() => t.close());
 
@@ -42,7 +45,7 @@ describe('GET /api/v1/me and bearer tokens', () => {
       ).toBe(200);
     }
     expect(t.userService.state.calls(ME) - before).toBe(1);
-    await sleep(1_100);
+    pastTheTtl();
     await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer('customerFree') });
     expect(t.userService.state.calls(ME) - before).toBe(2);
   });
@@ -61,7 +64,7 @@ describe('GET /api/v1/me and bearer tokens', () => {
   });
 
   it('keeps honouring a revoked token for the TTL, then refuses it', async () => {
-    await sleep(1_100);
+    pastTheTtl();
     expect(
       (await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer('admin') })).statusCode,
     ).toBe(200);
@@ -69,7 +72,7 @@ describe('GET /api/v1/me and bearer tokens', () => {
     expect(
       (await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer('admin') })).statusCode,
     ).toBe(200);
-    await sleep(1_100);
+    pastTheTtl();
     const after = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer('admin') });
     expect(after.statusCode).toBe(401);
     expect(after.json().code).toBe('invalid_token');
@@ -88,7 +91,7 @@ describe('GET /api/v1/me and bearer tokens', () => {
   });
 
   it('answers 503, never 401, and caches nothing while the User Service fails', async () => {
-    await sleep(1_100);
+    pastTheTtl();
     t.userService.state.failNext(3, 503, { path: ME });
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer('vendor') });
     expect(res.statusCode).toBe(503);
@@ -102,9 +105,14 @@ describe('circuit breaker towards the User Service', () => {
   it('opens while the service is down (fail fast, health says down) and closes when it is back', async () => {
     const first = await startUserServiceEmulator({ port: 0 });
     const port = first.port;
+    let now = Date.now();
     const t = await buildTestApp({
       userService: first,
-      userServiceClient: { breaker: { failureThreshold: 2, cooldownMs: 300 }, retryDelaysMs: [] },
+      userServiceClient: {
+        breaker: { failureThreshold: 2, cooldownMs: 300 },
+        retryDelaysMs: [],
+        now: () => now,
+      },
     });
     try {
       await first.close();
@@ -119,7 +127,7 @@ describe('circuit breaker towards the User Service', () => {
 
       const again = await startUserServiceEmulator({ port, state: first.state });
       try {
-        await sleep(350);
+        now += 350; // past the cooldown: the next call is the half-open probe
         const res = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer('vendor') });
         expect(res.statusCode).toBe(200);
         expect(t.userServiceClient.circuitState()).toBe('closed');

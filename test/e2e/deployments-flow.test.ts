@@ -2,15 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEV_TOKENS, DEV_USER_IDS } from '../../dev/user-service/index.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
+import { BROKER_URL, probeBroker, sideConnection, type Tap, tap } from '../helpers/broker.js';
+import { TEST_AMQP_NAMES } from '../helpers/config.js';
 import { STACK_YAML, UNLIMITED_DEPLOYS_ENV, uniqueTemplateSlug } from '../helpers/templates.js';
-import {
-  BROKER_URL,
-  brokerMissing,
-  openSide,
-  type Tap,
-  tap,
-  waitFor,
-} from '../integrations/install-service/broker.js';
+import { waitUntil } from '../helpers/wait.js';
 
 // The issue's "Done when", over real HTTP with the emulator and RabbitMQ and every background job on
 // (the outbox relay delivers by itself, the progress consumer listens on the contract's queue):
@@ -18,7 +13,7 @@ import {
 // until the purchase, then deploys; a plan-gated one is refused 403 for the free customer; a
 // `completed` progress message makes GET say completed.
 
-const skip = await brokerMissing('deployments end to end');
+const { skip } = await probeBroker('deployments end to end');
 let t: TestApp;
 let base: string;
 let installs: Tap;
@@ -27,8 +22,8 @@ beforeAll(async () => {
   if (skip) return;
   t = await buildTestApp({ backgroundJobs: true, env: { ...UNLIMITED_DEPLOYS_ENV, AMQP_URL: BROKER_URL } });
   base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-  await waitFor(() => t.app.amqp.status() === 'ok', 'the broker connection');
-  installs = await tap('install', 'install.start.*.all.all');
+  await waitUntil(() => t.app.amqp.status() === 'ok', 'the broker connection');
+  installs = await tap(TEST_AMQP_NAMES.installExchange, 'install.start.*.all.all');
 });
 afterAll(async () => {
   await installs?.close();
@@ -70,7 +65,7 @@ async function publish(listing: { price: number; billing_cycle: string }, requir
     (await api('vendor', 'POST', `/api/templates/${id}/submit`, { confirm_no_secrets: true })).status,
   ).toBe(200);
   expect((await api('admin', 'POST', `/api/admin/templates/${id}/approve`, {})).status).toBe(200);
-  await waitFor(() => t.userService.state.store.productByExternalId(id)?.is_active === true, 'the product');
+  await waitUntil(() => t.userService.state.store.productByExternalId(id)?.is_active === true, 'the product');
   return { id, slug };
 }
 
@@ -89,7 +84,7 @@ describe.skipIf(skip)('deployments end to end', () => {
     });
     expect(ok.status).toBe(201);
     const hash = ok.body.item!.deployment.deployment_hash;
-    await waitFor(() => messagesFor(hash).length === 1, 'the install message');
+    await waitUntil(() => messagesFor(hash).length === 1, 'the install message');
     expect(JSON.parse(messagesFor(hash)[0]!.content.toString()).deployment_hash).toBe(hash);
 
     // Paid: 402 with the contract's message, then the purchase at the User Service, then 201.
@@ -117,7 +112,7 @@ describe.skipIf(skip)('deployments end to end', () => {
     });
     expect(bought.status).toBe(201);
     const paidHash = bought.body.item!.deployment.deployment_hash;
-    await waitFor(() => messagesFor(paidHash).length === 1, 'the paid install message');
+    await waitUntil(() => messagesFor(paidHash).length === 1, 'the paid install message');
 
     // Plan-gated: 403 for the free customer, 201 for the pro one.
     const gatedFree = await api('customerFree', 'POST', '/api/v1/deployments', {
@@ -131,11 +126,11 @@ describe.skipIf(skip)('deployments end to end', () => {
     ).toBe(201);
 
     // Progress from the Install Service, on the contract's exchange and routing key.
-    const model = await openSide();
+    const model = await sideConnection();
     try {
       const channel = await model.createConfirmChannel();
       channel.publish(
-        'install_progress',
+        TEST_AMQP_NAMES.progressExchange,
         'install.progress.tfa.all.all',
         Buffer.from(JSON.stringify({ deployment_hash: hash, status: 'complete', message: 'Stack is up' })),
         { persistent: true, contentType: 'application/json', messageId: randomUUID() },
@@ -144,7 +139,7 @@ describe.skipIf(skip)('deployments end to end', () => {
     } finally {
       await model.close();
     }
-    await waitFor(
+    await waitUntil(
       async () =>
         (await api('customerFree', 'GET', `/api/v1/deployments/${hash}`)).body.item?.status === 'completed',
       'completed',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEV_SERVICE_TOKEN, DEV_TOKENS, DEV_USER_IDS } from '../../dev/user-service/index.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
-import { waitFor } from '../infra/outbox/harness.js';
+import { waitUntil } from '../helpers/wait.js';
 import { call, createDraft, submit } from '../modules/templates/helpers.js';
 
 // The whole marketplace flow with the real relay loop running (background jobs on): vendor submits,
@@ -38,12 +38,12 @@ describe('marketplace flow end to end', () => {
     );
 
     // No pass is run by hand: the NOTIFY of the approval wakes this instance's relay.
-    await waitFor(() => productOf(draft.id)?.is_active === true, 5_000);
+    await waitUntil(() => productOf(draft.id)?.is_active === true, { timeout: 5_000 });
     const where = encodeURIComponent(JSON.stringify({ external_id: draft.id }));
     const listed = await userService(`/api/1.0/products?where=${where}`, DEV_SERVICE_TOKEN);
     expect(JSON.stringify(listed.body)).toContain(draft.id);
     expect(productOf(draft.id)).toMatchObject({ price: 99.99, code: draft.slug, vendor_user_id: '2' });
-    await waitFor(async () => {
+    await waitUntil(async () => {
       const row = await t.database.db
         .selectFrom('stack_template')
         .select('user_service_product_id')
@@ -67,7 +67,7 @@ describe('marketplace flow end to end', () => {
       reason: 'pulled for review',
     });
     expect(unapproved.statusCode).toBe(200);
-    await waitFor(() => productOf(draft.id)?.is_active === false, 5_000);
+    await waitUntil(() => productOf(draft.id)?.is_active === false, { timeout: 5_000 });
     const dead = await call(t, 'admin', 'GET', '/api/admin/outbox?status=dead');
     expect(dead.json().list).toEqual([]);
   });

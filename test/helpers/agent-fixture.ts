@@ -64,12 +64,3 @@ export async function waitingPolls(t: Pick<TestApp, 'app'>): Promise<number> {
   const metric = await t.app.metrics.getSingleMetric('stacker_agent_waiting_polls')?.get();
   return metric?.values[0]?.value ?? 0;
 }
-
-/** Polls `predicate` until it holds (real time); throws after `ms`. */
-export async function until(predicate: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await predicate())) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}

@@ -46,6 +46,10 @@ export interface TestAppOptions {
   routes?: (app: FastifyInstance) => void;
 }
 
+/** A 20 ms waiter tick: long-poll tests move the clock and wait three ticks, not a production second. */
+export const WAITER_TUNING = { waiterTickMs: 20 } as const;
+export const WAITER_TICK_MS = WAITER_TUNING.waiterTickMs;
+
 export const testSecretBox = () => new SecretBox(randomBytes(32));
 
 /** Builds the real app on a fresh cloned database; `close()` releases everything it created. */
@@ -72,6 +76,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     clock: options.clock,
     logger: pino({ level: 'silent' }),
     backgroundJobs: options.backgroundJobs ?? false,
+    tuning: WAITER_TUNING,
     ...options.deps,
   });
   options.routes?.(app);

@@ -9,11 +9,14 @@ import { readTestEnv } from '../../src/config.js';
 import { createDatabase } from '../../src/infra/db/connection.js';
 import { startEmbeddedPostgres } from '../../src/infra/db/embedded.js';
 import { migrateToLatest } from '../../src/infra/db/migrator.js';
+import { summarizeSleeps } from './sleep-report.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     pgAdminUrl: string;
     pgTemplateDb: string;
+    /** A scratch folder of this run (the sleep report). */
+    testRunDir: string;
   }
 }
 
@@ -67,10 +70,14 @@ export default async function setup(project: TestProject) {
     await handle.close();
   }
 
+  const runDir = await mkdtemp(path.join(tmpdir(), 'stacker-test-run-'));
+  project.provide('testRunDir', runDir);
   project.provide('pgAdminUrl', adminUrl);
   project.provide('pgTemplateDb', templateDb);
 
   return async () => {
+    console.log(await summarizeSleeps(runDir));
+    await rm(runDir, { recursive: true, force: true });
     const dbs = await admin.query<{ datname: string }>(
       `SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname = $2`,
       [`stacker_test_${run}_%`, templateDb],

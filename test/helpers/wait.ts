@@ -1,8 +1,8 @@
 import { vi } from 'vitest';
 
 export interface WaitOptions {
-  /** What is awaited, for the failure message. */
-  what: string;
+  /** What is awaited, for the failure message (default: the predicate's source). */
+  what?: string;
   /** Milliseconds before giving up (default 10 s). */
   timeout?: number;
   /** Milliseconds between checks (default 20). */
@@ -15,9 +15,11 @@ export interface WaitOptions {
  */
 export async function waitUntil<T>(
   predicate: () => T | Promise<T>,
-  options: string | WaitOptions,
+  options: string | WaitOptions = {},
 ): Promise<NonNullable<T>> {
-  const { what, timeout = 10_000, interval = 20 } = typeof options === 'string' ? { what: options } : options;
+  const opts = typeof options === 'string' ? { what: options } : options;
+  const { timeout = 10_000, interval = 20 } = opts;
+  const what = opts.what ?? predicate.toString();
   return vi.waitFor(
     async () => {
       const value = await predicate();

@@ -10,7 +10,7 @@ import {
 } from './connection-manager.js';
 import { type ConsumeOptions, type ConsumerHandle, QueueConsumer } from './consumer.js';
 import { AmqpPublishError } from './publish-error.js';
-import { INSTALL_EXCHANGE } from './topology.js';
+import { installExchange } from './topology.js';
 
 export interface AmqpFacade {
   /** False without AMQP_URL: publishes reject `not_configured` (retryable) and consumers stay idle. */
@@ -63,7 +63,7 @@ export const amqpPlugin = fp(
       url,
       log: app.log,
     });
-    await manager.declare({ exchanges: [INSTALL_EXCHANGE] });
+    await manager.declare({ exchanges: [installExchange(app.config.amqpTopology.installExchange)] });
     const publisher = new ConfirmPublisher(manager, { ...opts.publisher, log: app.log });
     const consumers = new Set<QueueConsumer>();
 

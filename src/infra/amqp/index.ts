@@ -22,9 +22,7 @@ export {
 } from './consumer.js';
 export { AmqpPublishError, type PublishFailureReason } from './publish-error.js';
 export {
-  INSTALL_EXCHANGE,
   INSTALL_PROGRESS_BINDING,
-  INSTALL_PROGRESS_EXCHANGE,
-  INSTALL_PROGRESS_QUEUE,
+  installExchange,
   type Topology,
 } from './topology.js';

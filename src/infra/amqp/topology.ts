@@ -26,10 +26,12 @@ export interface Topology {
   bindings?: BindingSpec[];
 }
 
-/** The names of the contract (`install-service.md`). Tests pass their own names instead. */
-export const INSTALL_EXCHANGE: ExchangeSpec = { name: 'install', type: 'topic', options: { durable: true } };
-export const INSTALL_PROGRESS_EXCHANGE = 'install_progress';
-export const INSTALL_PROGRESS_QUEUE = 'stacker_listener';
+/** The install exchange (durable topic); its name is configured (`AMQP_INSTALL_EXCHANGE`). */
+export function installExchange(name: string): ExchangeSpec {
+  return { name, type: 'topic', options: { durable: true } };
+}
+
+/** The contract's binding of the progress queue (`install-service.md`): every progress routing key. */
 export const INSTALL_PROGRESS_BINDING = 'install.progress.*.*.*';
 
 /** Asserts in dependency order: exchanges, then queues, then the bindings between them. */

@@ -5,7 +5,6 @@ import { type DeliveryOutcome, type OutboxSender, truncateError } from '../../in
 import { FIREWALL_ROUTING_KEY, firewallMessageBody } from './firewall-message.js';
 import {
   INSTALL_DELETE_ROUTING_KEY,
-  INSTALL_EXCHANGE,
   type InstallSecrets,
   installProvider,
   installStartRoutingKey,
@@ -13,8 +12,8 @@ import {
 
 export interface InstallSenderOptions {
   publish: PublishFn;
-  /** The contract's `install`; tests may use their own. */
-  exchange?: string;
+  /** The install exchange (`AMQP_INSTALL_EXCHANGE`, the contract's `install` by default). */
+  exchange: string;
 }
 
 /** Exchange and routing key and body of one outbox event, or why it cannot be sent at all. */
@@ -43,7 +42,7 @@ export function installMessage(
  * reason, never the body (it carries credentials).
  */
 export function createInstallSender(options: InstallSenderOptions): OutboxSender {
-  const exchange = options.exchange ?? INSTALL_EXCHANGE;
+  const { exchange } = options;
   return {
     async send(event): Promise<DeliveryOutcome> {
       const message = installMessage(event.topic, event.payload, event.secretPayload);

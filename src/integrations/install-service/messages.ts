@@ -1,7 +1,6 @@
 // The wire format of install-service.md: what Stacker publishes to the Install Service (exchange
-// `install`) and how its routing keys are chosen. The consumer side is in progress-message.ts.
+// `install` unless configured otherwise) and how its routing keys are chosen. The consumer side is in progress-message.ts.
 
-export const INSTALL_EXCHANGE = 'install';
 export const INSTALL_DELETE_ROUTING_KEY = 'install.delete.all.all.all';
 
 /** The credential-bearing parts of a start message: sealed in the outbox, opened only to publish. */

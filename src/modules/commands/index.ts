@@ -20,6 +20,7 @@ export async function commandsModule(app: FastifyInstance): Promise<void> {
     clock: app.clock,
     secretBox: app.secretBox,
     log: app.log,
+    ...(app.tuning.waiterTickMs ? { tickMs: app.tuning.waiterTickMs } : {}),
     lease: {
       assumedTimeoutSecs: app.config.agent.assumedTimeoutSecs,
       graceSecs: app.config.agent.leaseGraceSecs,

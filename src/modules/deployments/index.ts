@@ -13,7 +13,7 @@ export { retireProjectDeployments } from './service.js';
  * consumer with the background jobs (tests start it by hand).
  */
 export async function deploymentsModule(app: FastifyInstance): Promise<void> {
-  const findProduct = createProductLookup(app.userService);
+  const findProduct = createProductLookup(app.userService, { now: () => app.clock.now().getTime() });
   const plans = app.config.plans;
   const deps = (request: FastifyRequest): DeployDeps => ({
     db: app.db,

@@ -1,16 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ConsumerHandle } from '../../infra/amqp/consumer.js';
-import {
-  INSTALL_PROGRESS_BINDING,
-  INSTALL_PROGRESS_EXCHANGE,
-  INSTALL_PROGRESS_QUEUE,
-} from '../../infra/amqp/topology.js';
+import { INSTALL_PROGRESS_BINDING } from '../../infra/amqp/topology.js';
 import { OUTBOX_TOPICS } from '../../infra/outbox/outbox-writer.js';
 import { createInstallSender } from '../../integrations/install-service/install-sender.js';
 import { handleProgressDelivery } from '../../integrations/install-service/progress-handler.js';
 import { applyInstallProgress } from './progress-service.js';
 
-/** Where progress comes from: the contract's names, or a test's own. */
+/** Where progress comes from: the configured exchange and queue, or a test's own. */
 export interface ProgressSource {
   exchange: string;
   queue: string;
@@ -19,21 +15,21 @@ export interface ProgressSource {
   queueOptions?: { autoDelete?: boolean; durable?: boolean };
 }
 
-export const CONTRACT_PROGRESS_SOURCE: ProgressSource = {
-  exchange: INSTALL_PROGRESS_EXCHANGE,
-  queue: INSTALL_PROGRESS_QUEUE,
-  bindingKey: INSTALL_PROGRESS_BINDING,
-};
+/** The configured names (`AMQP_PROGRESS_EXCHANGE`, `AMQP_PROGRESS_QUEUE`) with the contract's binding. */
+export function configuredProgressSource(app: FastifyInstance): ProgressSource {
+  const { progressExchange, progressQueue } = app.config.amqpTopology;
+  return { exchange: progressExchange, queue: progressQueue, bindingKey: INSTALL_PROGRESS_BINDING };
+}
 
 /**
  * Plugs the install publisher into this instance's outbox relay. Only with a broker configured: without
  * one, install events wait in the outbox without spending attempts, and go out once `AMQP_URL` is set.
  */
-export function registerInstallSenders(app: FastifyInstance, options: { exchange?: string } = {}): boolean {
+export function registerInstallSenders(app: FastifyInstance): boolean {
   if (!app.amqp.configured) return false;
   const sender = createInstallSender({
     publish: app.amqp.publish,
-    ...(options.exchange ? { exchange: options.exchange } : {}),
+    exchange: app.config.amqpTopology.installExchange,
   });
   app.outbox.registerSender(OUTBOX_TOPICS.installStart, sender);
   app.outbox.registerSender(OUTBOX_TOPICS.installDelete, sender);
@@ -48,7 +44,7 @@ export function registerInstallSenders(app: FastifyInstance, options: { exchange
  */
 export function startProgressConsumer(
   app: FastifyInstance,
-  source: ProgressSource = CONTRACT_PROGRESS_SOURCE,
+  source: ProgressSource = configuredProgressSource(app),
 ): ConsumerHandle | undefined {
   if (!app.amqp.configured) return undefined;
   const deps = { db: app.db, clock: app.clock };

@@ -7,6 +7,8 @@ export type ProductLookup = (templateId: string) => Promise<TemplateProduct | un
 export interface ProductLookupOptions {
   ttlMs?: number;
   max?: number;
+  /** The cache's time source in ms (the app clock); entries age against it. */
+  now?: () => number;
 }
 
 // lru-cache cannot hold `undefined`, and "no product" must be cached like a product is.
@@ -25,6 +27,7 @@ export function createProductLookup(
     max: options.max ?? 10_000,
     ttl: options.ttlMs ?? 60_000,
     allowStale: false,
+    ...(options.now ? { perf: { now: options.now }, ttlResolution: 0 } : {}),
     fetchMethod: async (templateId) => ({ product: await client.findTemplateProduct(templateId) }),
   });
   return async (templateId) => {

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/infra/clock.js';
-import { deploymentWithAgent, until } from '../../helpers/agent-fixture.js';
+import { deploymentWithAgent } from '../../helpers/agent-fixture.js';
 import { buildTestApp, type TestApp } from '../../helpers/app.js';
 import { bearer } from '../../helpers/auth.js';
 import { FakeAgent } from '../../helpers/fake-agent.js';
+import { waitUntil } from '../../helpers/wait.js';
 
 const clock = new ManualClock(new Date('2026-01-09T00:00:00Z'));
 let a: TestApp;
@@ -117,9 +118,9 @@ describe('across instances', () => {
     expect((await f.agent.appStatus()).statusCode).toBe(200);
     // ...and B knows the new one (its cache was invalidated by NOTIFY).
     const fresh = new FakeAgent(b.app, f.agent.id, item.agent_token, f.hash, { clock });
-    await until(async () => (await fresh.appStatus()).statusCode === 200);
+    await waitUntil(async () => (await fresh.appStatus()).statusCode === 200);
     // First use of the new token retires the old one everywhere.
-    await until(async () => (await f.agent.appStatus()).statusCode === 401);
+    await waitUntil(async () => (await f.agent.appStatus()).statusCode === 401);
     expect((await onB.appStatus()).statusCode).toBe(401);
   });
 

@@ -10,8 +10,9 @@ import {
   probeBroker,
   sideConnection,
   uniqueNames,
-  waitFor,
-} from './broker.js';
+} from '../../helpers/broker.js';
+import { TEST_AMQP_NAMES } from '../../helpers/config.js';
+import { waitUntil } from '../../helpers/wait.js';
 
 const broker = await probeBroker('amqp plugin');
 const names = uniqueNames('plugin');
@@ -37,7 +38,7 @@ describe('amqp plugin without AMQP_URL', () => {
     expect(t.app.amqp.configured).toBe(false);
     expect(t.app.amqp.status()).toBe('not_configured');
     const error = await t.app.amqp
-      .publish('install', 'install.start.own.all.all', {}, { messageId: 'x' })
+      .publish(TEST_AMQP_NAMES.installExchange, 'install.start.own.all.all', {}, { messageId: 'x' })
       .catch((e) => e);
     expect(error).toBeInstanceOf(AmqpPublishError);
     expect(error).toMatchObject({ reason: 'not_configured', retryable: true });
@@ -55,13 +56,13 @@ describe('amqp plugin without AMQP_URL', () => {
 describe.skipIf(broker.skip)('amqp plugin with the real broker', () => {
   it('connects after startup, reports ok, asserts the install exchange and round-trips', async () => {
     const t = await app({ AMQP_URL: BROKER_URL });
-    await waitFor(async () => (await health(t)).checks.amqp === 'ok');
+    await waitUntil(async () => (await health(t)).checks.amqp === 'ok');
     expect(t.app.amqp.configured).toBe(true);
 
     const side = await sideConnection();
     try {
       const channel = await side.createChannel();
-      await expect(channel.checkExchange('install')).resolves.toBeDefined();
+      await expect(channel.checkExchange(TEST_AMQP_NAMES.installExchange)).resolves.toBeDefined();
     } finally {
       await side.close();
     }
@@ -77,7 +78,7 @@ describe.skipIf(broker.skip)('amqp plugin with the real broker', () => {
         return 'ack';
       },
     });
-    await waitFor(() => consumer.active());
+    await waitUntil(() => consumer.active());
     const id = randomUUID();
     await t.app.amqp.publish(
       names.exchange,
@@ -88,7 +89,7 @@ describe.skipIf(broker.skip)('amqp plugin with the real broker', () => {
         correlationId: 'deployment_1',
       },
     );
-    await waitFor(() => seen.length === 1);
+    await waitUntil(() => seen.length === 1);
     expect(seen[0]).toMatchObject({ messageId: id, correlationId: 'deployment_1' });
 
     const metrics = await t.app.inject({ method: 'GET', url: '/metrics' });
@@ -106,7 +107,7 @@ describe.skipIf(broker.skip)('amqp plugin with the real broker', () => {
     expect(report.checks.amqp).toBe('down');
     expect(report.checks.db).toBe('ok');
     const error = await t.app.amqp
-      .publish('install', 'install.start.own.all.all', {}, { messageId: randomUUID() })
+      .publish(TEST_AMQP_NAMES.installExchange, 'install.start.own.all.all', {}, { messageId: randomUUID() })
       .catch((e) => e);
     expect(error).toMatchObject({ reason: 'unavailable', retryable: true });
     const metrics = await t.app.inject({ method: 'GET', url: '/metrics' });

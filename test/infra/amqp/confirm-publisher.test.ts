@@ -11,8 +11,8 @@ import {
   killConnection,
   probeBroker,
   uniqueNames,
-  waitFor,
-} from './broker.js';
+} from '../../helpers/broker.js';
+import { waitUntil } from '../../helpers/wait.js';
 
 const broker = await probeBroker('AMQP confirm publisher');
 const names = uniqueNames('publisher');
@@ -72,7 +72,7 @@ describe.skipIf(broker.skip)('ConfirmPublisher against the real broker', () => {
         contentType: 'application/octet-stream',
         persistent: false,
       });
-      await waitFor(() => inbox.messages.length === 2);
+      await waitUntil(() => inbox.messages.length === 2);
       const [json, raw] = inbox.messages;
       expect(JSON.parse(json!.content.toString())).toEqual({ deployment_hash: 'deployment_abc' });
       expect(json!.fields.routingKey).toBe(routingKey);
@@ -140,29 +140,31 @@ describe.skipIf(broker.skip)('ConfirmPublisher against the real broker', () => {
           } catch (error) {
             if (!(error instanceof AmqpPublishError) || !error.retryable) throw error;
             failures.push(error);
-            await new Promise((r) => setTimeout(r, 50));
+            // The relay retries on its next pass; here, once the connection is back.
+            await waitUntil(() => manager.status() === 'ok', 'the connection to come back');
           }
         }
       };
       const burst = (size: number) => {
+        const wave: Promise<void>[] = [];
         for (let i = 0; i < size; i++) {
           const id = `kill-${ids.length}-${randomUUID()}`;
           ids.push(id);
-          runs.push(publishUntilConfirmed(id));
+          wave.push(publishUntilConfirmed(id));
         }
+        runs.push(...wave);
+        return wave;
       };
       const firstConnection = manager.current();
       burst(10);
-      await waitFor(() => confirmed >= 5);
+      await waitUntil(() => confirmed >= 5);
       // Keep bursts in flight while the broker (or the socket) drops the connection under them.
       let killed = false;
       const kill = killConnection(manager).then(() => {
         killed = true;
       });
-      while (!killed && ids.length < 2_000) {
-        burst(3);
-        await new Promise((r) => setTimeout(r, 10));
-      }
+      // Each wave waits for its confirms (or the kill), so publishes are always in flight when it lands.
+      while (!killed && ids.length < 2_000) await Promise.race([Promise.all(burst(3)), kill]);
       await kill;
       burst(20);
       await Promise.all(runs);
@@ -181,7 +183,7 @@ describe.skipIf(broker.skip)('ConfirmPublisher against the real broker', () => {
       const expected = [...ids, afterReconnect];
       // At-least-once: a retried publish may arrive twice, so compare sets.
       const received = () => new Set(inbox.messages.map((m) => m.properties.messageId as string));
-      await waitFor(() => expected.every((id) => received().has(id))).catch(() => {});
+      await waitUntil(() => expected.every((id) => received().has(id))).catch(() => {});
       expect(expected.filter((id) => !received().has(id))).toEqual([]);
     } finally {
       await inbox.stop();
@@ -213,7 +215,9 @@ describe.skipIf(broker.skip)('ConfirmPublisher without a reachable broker', () =
     down.start();
     const offline = new ConfirmPublisher(down, { connectWaitMs: 300 });
     try {
-      const error = await failure(offline.publish('install', routingKey, {}, { messageId: randomUUID() }));
+      const error = await failure(
+        offline.publish(names.exchange, routingKey, {}, { messageId: randomUUID() }),
+      );
       expect(error).toMatchObject({ reason: 'unavailable', retryable: true });
       expect(down.status()).toBe('down');
     } finally {
@@ -232,8 +236,10 @@ describe.skipIf(broker.skip)('ConfirmPublisher without a reachable broker', () =
     // A wait longer than the test timeout: only the fast path can make this test pass.
     const offline = new ConfirmPublisher(down, { connectWaitMs: 600_000 });
     try {
-      await waitFor(() => down.failing);
-      const error = await failure(offline.publish('install', routingKey, {}, { messageId: randomUUID() }));
+      await waitUntil(() => down.failing);
+      const error = await failure(
+        offline.publish(names.exchange, routingKey, {}, { messageId: randomUUID() }),
+      );
       expect(error).toMatchObject({ reason: 'unavailable', retryable: true });
     } finally {
       await offline.close();
@@ -246,7 +252,7 @@ describe.skipIf(broker.skip)('ConfirmPublisher without a reachable broker', () =
     const closedPublisher = new ConfirmPublisher(m);
     await closedPublisher.close();
     const error = await failure(
-      closedPublisher.publish('install', routingKey, {}, { messageId: randomUUID() }),
+      closedPublisher.publish(names.exchange, routingKey, {}, { messageId: randomUUID() }),
     );
     expect(error).toMatchObject({ reason: 'closed', retryable: true });
     await m.close();

@@ -10,8 +10,8 @@ import {
   probeBroker,
   sideConnection,
   uniqueNames,
-  waitFor,
-} from './broker.js';
+} from '../../helpers/broker.js';
+import { waitUntil } from '../../helpers/wait.js';
 
 const broker = await probeBroker('AMQP connection manager');
 const names = uniqueNames('manager');
@@ -83,7 +83,7 @@ describe.skipIf(broker.skip)('AmqpConnectionManager against the real broker', ()
 
     const closedAtBroker = await closeFromBroker(m.connectionName);
     if (!closedAtBroker) destroySocket(m);
-    await waitFor(() => m.current() !== undefined && m.current() !== first);
+    await waitUntil(() => m.current() !== undefined && m.current() !== first);
     expect(m.status()).toBe('ok');
     expect(connects).toBe(2);
     expect(await exists('exchange', names.exchange)).toBe(true);
@@ -97,7 +97,7 @@ describe.skipIf(broker.skip)('AmqpConnectionManager against the real broker', ()
     const seen: ChannelModel[] = [];
     m.onConnect((model) => seen.push(model));
     destroySocket(m);
-    await waitFor(() => seen.length === 1);
+    await waitUntil(() => seen.length === 1);
     expect(seen[0]).not.toBe(first);
     expect(m.status()).toBe('ok');
   });
@@ -117,7 +117,7 @@ describe.skipIf(broker.skip)('AmqpConnectionManager against the real broker', ()
     // Same name, other type: PRECONDITION_FAILED.
     await expect(m.declare({ exchanges: [{ name: names.exchange, type: 'fanout' }] })).rejects.toThrow();
     destroySocket(m);
-    await waitFor(() => m.status() === 'ok');
+    await waitUntil(() => m.status() === 'ok');
   });
 
   it('closes for good: no reconnect, waiters rejected', async () => {

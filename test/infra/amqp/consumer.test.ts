@@ -16,8 +16,8 @@ import {
   probeBroker,
   sideConnection,
   uniqueNames,
-  waitFor,
-} from './broker.js';
+} from '../../helpers/broker.js';
+import { sleep, waitUntil } from '../../helpers/wait.js';
 
 const broker = await probeBroker('AMQP consumer');
 const names = uniqueNames('consumer');
@@ -65,7 +65,7 @@ async function start(
     ...extra,
   });
   consumers.push(consumer);
-  await waitFor(() => consumer.active());
+  await waitUntil(() => consumer.active());
   return { consumer, queue };
 }
 
@@ -91,7 +91,7 @@ describe.skipIf(broker.skip)('QueueConsumer against the real broker', () => {
     });
     const id = randomUUID();
     await send(id, { deployment_hash: 'deployment_x', status: 'completed' });
-    await waitFor(() => seen.length === 1);
+    await waitUntil(() => seen.length === 1);
     expect(JSON.parse(seen[0]!.body.toString())).toEqual({
       deployment_hash: 'deployment_x',
       status: 'completed',
@@ -103,7 +103,7 @@ describe.skipIf(broker.skip)('QueueConsumer against the real broker', () => {
       redelivered: false,
       contentType: 'application/json',
     });
-    await waitFor(async () => (await queueState(queue)).messageCount === 0);
+    await waitUntil(async () => (await queueState(queue)).messageCount === 0);
     expect(await queueState(queue)).toEqual(expect.objectContaining({ messageCount: 0, consumerCount: 1 }));
   });
 
@@ -125,15 +125,15 @@ describe.skipIf(broker.skip)('QueueConsumer against the real broker', () => {
       `drop-${randomUUID()}`,
     ];
     await Promise.all([send(requeue), send(thrown), send(dropped)]);
-    await waitFor(() => attempts.get(requeue)?.length === 2 && attempts.get(thrown)?.length === 2);
+    await waitUntil(() => attempts.get(requeue)?.length === 2 && attempts.get(thrown)?.length === 2);
     expect(attempts.get(requeue)!.map((m) => m.redelivered)).toEqual([false, true]);
     expect(attempts.get(thrown)!.map((m) => m.redelivered)).toEqual([false, true]);
 
     // The dropped message is gone: after a later message is acked, it was seen once and nothing waits.
     const marker = `marker-${randomUUID()}`;
     await send(marker);
-    await waitFor(() => attempts.has(marker));
-    await waitFor(async () => (await queueState(queue)).messageCount === 0);
+    await waitUntil(() => attempts.has(marker));
+    await waitUntil(async () => (await queueState(queue)).messageCount === 0);
     expect(attempts.get(dropped)).toHaveLength(1);
   });
 
@@ -145,7 +145,7 @@ describe.skipIf(broker.skip)('QueueConsumer against the real broker', () => {
       async (): Promise<HandlerResult> => {
         inFlight += 1;
         peak = Math.max(peak, inFlight);
-        await new Promise((r) => setTimeout(r, 30));
+        await sleep(15, 'the handler works a while, so deliveries overlap');
         inFlight -= 1;
         done += 1;
         return 'ack';
@@ -153,7 +153,7 @@ describe.skipIf(broker.skip)('QueueConsumer against the real broker', () => {
       { prefetch: 3 },
     );
     await Promise.all(Array.from({ length: 12 }, () => send(randomUUID())));
-    await waitFor(() => done === 12);
+    await waitUntil(() => done === 12);
     expect(peak).toBe(3);
   });
 
@@ -167,17 +167,17 @@ describe.skipIf(broker.skip)('QueueConsumer against the real broker', () => {
       });
       const before = Array.from({ length: 5 }, () => `before-${randomUUID()}`);
       for (const id of before) await send(id);
-      await waitFor(() => before.every((id) => received.has(id)));
+      await waitUntil(() => before.every((id) => received.has(id)));
 
       const first = manager.current();
       if (side === 'broker') await killConnection(manager);
       else destroySocket(manager);
-      await waitFor(() => manager.current() !== undefined && manager.current() !== first);
-      await waitFor(() => consumer.active());
+      await waitUntil(() => manager.current() !== undefined && manager.current() !== first);
+      await waitUntil(() => consumer.active());
 
       const after = Array.from({ length: 5 }, () => `after-${randomUUID()}`);
       for (const id of after) await send(id);
-      await waitFor(() => after.every((id) => received.has(id)));
+      await waitUntil(() => after.every((id) => received.has(id)));
       expect([...before, ...after].filter((id) => !received.has(id))).toEqual([]);
     },
   );
@@ -189,12 +189,12 @@ describe.skipIf(broker.skip)('QueueConsumer against the real broker', () => {
       return 'ack';
     });
     await deleteTopology({ queues: [queue] });
-    await waitFor(
+    await waitUntil(
       async () => consumer.active() && (await queueState(queue).catch(() => undefined)) !== undefined,
     );
     const id = randomUUID();
     await send(id);
-    await waitFor(() => received.has(id));
+    await waitUntil(() => received.has(id));
   });
 
   it('cancel stops consuming and releases the queue', async () => {
@@ -203,6 +203,6 @@ describe.skipIf(broker.skip)('QueueConsumer against the real broker', () => {
     expect(consumer.active()).toBe(false);
     expect((await queueState(queue)).consumerCount).toBe(0);
     await send(randomUUID());
-    await waitFor(async () => (await queueState(queue)).messageCount === 1);
+    await waitUntil(async () => (await queueState(queue)).messageCount === 1);
   });
 });

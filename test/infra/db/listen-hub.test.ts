@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ListenHub } from '../../../src/infra/db/listen-hub.js';
 import { notify } from '../../../src/infra/db/notify.js';
 import { createTestDatabase, type TestDatabase } from '../../helpers/database.js';
+import { sleep, waitUntil } from '../../helpers/wait.js';
 
 let database: TestDatabase;
 let hub: ListenHub;
@@ -30,14 +31,6 @@ function next(channel: string): Promise<string> {
   });
 }
 
-const waitFor = async (predicate: () => boolean, ms = 10_000) => {
-  const end = Date.now() + ms;
-  while (!predicate()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
-
 describe('LISTEN hub', () => {
   it('fans a notification out to every subscriber of the channel, and only at commit', async () => {
     const a: string[] = [];
@@ -46,10 +39,10 @@ describe('LISTEN hub', () => {
     await hub.subscribe('fanout', (p) => b.push(p));
     await database.db.transaction().execute(async (trx) => {
       await notify(trx, 'fanout', 'one');
-      await new Promise((r) => setTimeout(r, 100));
+      await sleep(100, 'a quiet period: nothing may arrive before the commit');
       expect(a).toEqual([]);
     });
-    await waitFor(() => a.length === 1 && b.length === 1);
+    await waitUntil(() => a.length === 1 && b.length === 1);
     await database.db
       .transaction()
       .execute(async (trx) => {
@@ -58,7 +51,7 @@ describe('LISTEN hub', () => {
       })
       .catch(() => {});
     await notify(database.db, 'fanout', 'two');
-    await waitFor(() => a.length === 2);
+    await waitUntil(() => a.length === 2);
     expect(a).toEqual(['one', 'two']);
     expect(b).toEqual(['one', 'two']);
   });
@@ -71,7 +64,7 @@ describe('LISTEN hub', () => {
       `select pg_terminate_backend(pid) as ok from pg_stat_activity where application_name = 'stacker-listen-hub' and datname = current_database()`,
     );
     expect(killed.rowCount).toBeGreaterThanOrEqual(1);
-    await waitFor(() => reconnected > 0 && hub.connected);
+    await waitUntil(() => reconnected > 0 && hub.connected);
     await notify(database.db, 'survivor', 'after-kill');
     expect(await received).toBe('after-kill');
   });

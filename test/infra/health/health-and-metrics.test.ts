@@ -2,6 +2,7 @@ import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../helpers/app.js';
+import { sleep } from '../../helpers/wait.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -69,11 +70,16 @@ describe('OpenAPI', () => {
 
 describe('graceful shutdown', () => {
   it('finishes an in-flight request before closing', async () => {
+    let entered!: () => void;
+    const inside = new Promise<void>((resolve) => (entered = resolve));
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
     const s = await buildTestApp({
       policy: ['p, group_anonymous, /test/slow, GET'],
       routes(app) {
         app.get('/test/slow', async () => {
-          await new Promise((r) => setTimeout(r, 400));
+          entered();
+          await gate;
           return { message: 'finished' };
         });
       },
@@ -89,8 +95,12 @@ describe('graceful shutdown', () => {
       req.on('error', reject);
       req.end();
     });
-    await new Promise((r) => setTimeout(r, 100));
-    const closing = s.close();
+    await inside;
+    let closed = false;
+    const closing = s.close().then(() => (closed = true));
+    await sleep(50, 'a quiet period: close must wait for the request in flight');
+    expect(closed).toBe(false);
+    release();
     const result = await inFlight;
     await closing;
     expect(result.status).toBe(200);

@@ -3,6 +3,7 @@ import type { SecretBox } from '../../../src/infra/crypto/secret-box.js';
 import type { Database } from '../../../src/infra/db/database.js';
 import { type OutboxEventInput, writeOutboxEvent } from '../../../src/infra/outbox/outbox-writer.js';
 import type { DeliveryOutcome, OutboxEvent, OutboxSender } from '../../../src/infra/outbox/sender.js';
+import { sleep } from '../../helpers/wait.js';
 
 /** Writes events the way a feature does: in a transaction of their own. Returns their ids in order. */
 export async function writeEvents(
@@ -52,7 +53,7 @@ export class RecordingSender implements OutboxSender {
     this.#perKey.set(event.orderingKey, onKey);
     this.maxInFlightPerKey = Math.max(this.maxInFlightPerKey, onKey);
     try {
-      if (this.delayMs > 0) await new Promise((r) => setTimeout(r, this.delayMs));
+      if (this.delayMs > 0) await sleep(this.delayMs, 'a slow peer: deliveries overlap');
       return await this.script(event, call);
     } finally {
       this.inFlight -= 1;
@@ -76,11 +77,3 @@ export const marketplaceEvent = (
   payload: { action: 'template_approved', external_id: orderingKey, sequence },
   ...extra,
 });
-
-export async function waitFor(predicate: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await predicate())) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}

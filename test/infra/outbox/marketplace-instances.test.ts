@@ -4,7 +4,8 @@ import { OUTBOX_TOPICS } from '../../../src/infra/outbox/outbox-writer.js';
 import { OutboxRelay } from '../../../src/infra/outbox/relay.js';
 import { createMarketplaceSyncSender } from '../../../src/integrations/user-service/marketplace-sync-sender.js';
 import type { TestApp } from '../../helpers/app.js';
-import { outboxRow, outboxRows, waitFor, writeEvents } from './harness.js';
+import { waitUntil } from '../../helpers/wait.js';
+import { outboxRow, outboxRows, writeEvents } from './harness.js';
 import { MarketplaceHarness, SYNC, syncEvent } from './marketplace-harness.js';
 
 // The marketplace webhook from the app's own wiring (signature, product link), and with several
@@ -94,7 +95,7 @@ describe('marketplace webhook through the outbox: wiring and instances', () => {
     );
     h.peer.state.setLatency(300);
     const pass = doomed.runOnce();
-    await waitFor(() => h.peer.state.calls(SYNC) === 1);
+    await waitUntil(() => h.peer.state.calls(SYNC) === 1);
     await doomedDb.close(); // the process dies: it can never record the outcome
     expect(await pass).toMatchObject({ claimed: 1, lost: 1 });
     h.peer.state.setLatency(0);

@@ -85,13 +85,14 @@ describe('outbox leases', () => {
     const events = keys.flatMap((key) => [1, 2, 3, 4].map((seq) => marketplaceEvent(key, seq)));
     await writeEvents(database.db, secretBox, events);
     // One peer seen by both relays, so overlapping calls for a key would be caught.
-    const sender = new RecordingSender(undefined, 15);
+    const sender = new RecordingSender(undefined, 10);
     const relays = [relay(sender, 'relay-1'), relay(sender, 'relay-2')];
     const drain = async (r: OutboxRelay) => {
       for (let idle = 0; idle < 3; ) {
         const pass = await r.runOnce();
         idle = pass.claimed === 0 ? idle + 1 : 0;
-        await new Promise((resolve) => setTimeout(resolve, 5));
+        // Yield, so the other relay's pass interleaves with this one.
+        await new Promise((resolve) => setImmediate(resolve));
       }
     };
     await Promise.all(relays.map(drain));

@@ -6,7 +6,8 @@ import { OutboxRelay, type OutboxRelayOptions } from '../../../src/infra/outbox/
 import { claimHeads } from '../../../src/infra/outbox/relay-repository.js';
 import { testSecretBox } from '../../helpers/app.js';
 import { createTestDatabase, type TestDatabase } from '../../helpers/database.js';
-import { marketplaceEvent, outboxRow, outboxRows, RecordingSender, waitFor, writeEvents } from './harness.js';
+import { sleep, waitUntil } from '../../helpers/wait.js';
+import { marketplaceEvent, outboxRow, outboxRows, RecordingSender, writeEvents } from './harness.js';
 
 const TOPIC = OUTBOX_TOPICS.marketplaceSync;
 const secretBox = testSecretBox();
@@ -53,7 +54,7 @@ describe('outbox relay loop', () => {
     const sender = new RecordingSender();
     await startRelay(sender);
     const [id] = await writeEvents(database.db, secretBox, [marketplaceEvent('tpl-n', 1)]);
-    await waitFor(() => delivered(id!), 5_000);
+    await waitUntil(() => delivered(id!), { timeout: 5_000 });
     expect(sender.ids).toEqual([id]);
   });
 
@@ -64,9 +65,9 @@ describe('outbox relay loop', () => {
       `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
        WHERE application_name = 'stacker-listen-hub' AND datname = current_database()`,
     );
-    await waitFor(() => !hub.connected);
+    await waitUntil(() => !hub.connected);
     const [id] = await writeEvents(database.db, secretBox, [marketplaceEvent('tpl-rc', 1)]);
-    await waitFor(() => delivered(id!), 10_000);
+    await waitUntil(() => delivered(id!), { timeout: 10_000 });
     expect(hub.connected).toBe(true);
   });
 
@@ -82,33 +83,33 @@ describe('outbox relay loop', () => {
     const sender = new RecordingSender();
     await startRelay(sender);
     expect(sender.calls).toEqual([]);
-    await waitFor(() => delivered(id!), 5_000);
+    await waitUntil(() => delivered(id!), { timeout: 5_000 });
     expect(await outboxRow(database.db, id!)).toMatchObject({ attempts: 2 });
   });
 
   it('delivers across keys in parallel, never more than its concurrency at once', async () => {
-    const sender = new RecordingSender(undefined, 40);
+    const sender = new RecordingSender(undefined, 20);
     await startRelay(sender, { concurrency: 3 });
     await writeEvents(
       database.db,
       secretBox,
       Array.from({ length: 10 }, (_, i) => marketplaceEvent(`par-${i}`, 1)),
     );
-    await waitFor(async () => (await outboxRows(database.db)).every((r) => r.status === 'delivered'));
+    await waitUntil(async () => (await outboxRows(database.db)).every((r) => r.status === 'delivered'));
     expect(sender.calls).toHaveLength(10);
     expect(sender.maxInFlight).toBe(3);
   });
 
   it('lets an in-flight delivery finish on stop, then claims nothing more', async () => {
-    const sender = new RecordingSender(undefined, 300);
+    const sender = new RecordingSender(undefined, 150);
     const relay = await startRelay(sender);
     const [id] = await writeEvents(database.db, secretBox, [marketplaceEvent('tpl-stop', 1)]);
-    await waitFor(() => sender.calls.length === 1);
+    await waitUntil(() => sender.calls.length === 1);
     await relay.stop();
     expect(await delivered(id!)).toBe(true);
 
     const [later] = await writeEvents(database.db, secretBox, [marketplaceEvent('tpl-after', 1)]);
-    await new Promise((r) => setTimeout(r, 300));
+    await sleep(150, 'a quiet period longer than the relay interval: a stopped relay claims nothing');
     expect(await outboxRow(database.db, later!)).toMatchObject({ status: 'pending', attempts: 0 });
   });
 });

@@ -8,20 +8,22 @@ import { ManualClock } from '../../../src/infra/clock.js';
 import { startProgressConsumer } from '../../../src/modules/deployments/install-wiring.js';
 import { buildTestApp, type TestApp } from '../../helpers/app.js';
 import { bearer, type DevUser } from '../../helpers/auth.js';
+import { BROKER_URL, probeBroker, sideConnection, type Tap, tap } from '../../helpers/broker.js';
+import { TEST_AMQP_NAMES } from '../../helpers/config.js';
 import { listedTemplate, type TestTemplate, UNLIMITED_DEPLOYS_ENV } from '../../helpers/templates.js';
-import { BROKER_URL, brokerMissing, openSide, type Tap, tap, waitFor } from './broker.js';
+import { waitUntil } from '../../helpers/wait.js';
 import { TcpProxy, viaProxy } from './tcp-proxy.js';
 
 // The Install Service path against the real RabbitMQ: the outbox sender publishing with confirms, the
 // progress consumer, and a connection cut mid-run (through a loopback proxy that only this file uses).
 
-const skip = await brokerMissing('Install Service over RabbitMQ');
+const { skip } = await probeBroker('Install Service over RabbitMQ');
 const broker = new URL(BROKER_URL);
 const proxy = new TcpProxy(broker.hostname, Number(broker.port || 5672));
 const clock = new ManualClock();
 const runId = randomUUID().slice(0, 8);
 const progressQueue = `test.stacker_listener.${runId}`;
-// A key of this file only, so the contract's `stacker_listener` queue (if one exists) never sees these.
+// A key of this file only, so the app's own progress queue never sees these.
 const progressKey = `test.install.progress.${runId}`;
 let t: TestApp;
 let installs: Tap;
@@ -38,15 +40,15 @@ beforeAll(async () => {
     clock,
     deps: { logger: pino({ level: 'warn' }, { write: (line: string) => void logLines.push(line) }) },
   });
-  await waitFor(() => t.app.amqp.status() === 'ok', 'the app to connect');
-  installs = await tap('install', 'install.#');
+  await waitUntil(() => t.app.amqp.status() === 'ok', 'the app to connect');
+  installs = await tap(TEST_AMQP_NAMES.installExchange, 'install.#');
   consumer = startProgressConsumer(t.app, {
-    exchange: 'install_progress',
+    exchange: TEST_AMQP_NAMES.progressExchange,
     queue: progressQueue,
     bindingKey: progressKey,
     queueOptions: { autoDelete: true },
   });
-  await waitFor(() => consumer?.active() === true, 'the progress consumer');
+  await waitUntil(() => consumer?.active() === true, 'the progress consumer');
   free = await listedTemplate(t);
 });
 
@@ -82,10 +84,10 @@ async function status(hash: string): Promise<string> {
 }
 
 async function publishProgress(body: Record<string, unknown>, routingKey = progressKey) {
-  const model = await openSide();
+  const model = await sideConnection();
   try {
     const channel = await model.createConfirmChannel();
-    channel.publish('install_progress', routingKey, Buffer.from(JSON.stringify(body)), {
+    channel.publish(TEST_AMQP_NAMES.progressExchange, routingKey, Buffer.from(JSON.stringify(body)), {
       persistent: true,
       contentType: 'application/json',
       messageId: randomUUID(),
@@ -108,7 +110,7 @@ describe.skipIf(skip)('install messages over RabbitMQ', () => {
     expect(received(hash)).toHaveLength(0); // the reply does not wait for the broker
     const pass = await t.app.outbox.runOnce();
     expect(pass.delivered).toBeGreaterThanOrEqual(1);
-    await waitFor(() => received(hash).length === 1, 'the install message');
+    await waitUntil(() => received(hash).length === 1, 'the install message');
     const [message] = received(hash);
     const event = await t.app.db
       .selectFrom('outbox')
@@ -145,7 +147,7 @@ describe.skipIf(skip)('install messages over RabbitMQ', () => {
       cloud: { provider: 'own' },
     });
     await t.app.outbox.runOnce();
-    await waitFor(() => received(byIp).length === 1 && received(byProvider).length === 1, 'both messages');
+    await waitUntil(() => received(byIp).length === 1 && received(byProvider).length === 1, 'both messages');
     expect(received(byIp)[0]!.fields.routingKey).toBe('install.start.own.all.all');
     expect(received(byProvider)[0]!.fields.routingKey).toBe('install.start.own.all.all');
   });
@@ -160,7 +162,7 @@ describe.skipIf(skip)('install messages over RabbitMQ', () => {
     expect(del.statusCode).toBe(200);
     await t.app.outbox.runOnce();
     await t.app.outbox.runOnce();
-    await waitFor(() => received(hash).length === 2, 'start and delete');
+    await waitUntil(() => received(hash).length === 2, 'start and delete');
     const [start, deleted] = received(hash);
     expect(start!.fields.routingKey).toBe('install.start.tfa.all.all');
     expect(deleted!.fields.routingKey).toBe('install.delete.all.all.all');
@@ -181,14 +183,14 @@ describe.skipIf(skip)('install progress over RabbitMQ', () => {
       message: 'Provisioning',
       progress: 30,
     });
-    await waitFor(async () => (await status(hash)) === 'in_progress', 'in_progress');
+    await waitUntil(async () => (await status(hash)) === 'in_progress', 'in_progress');
     await publishProgress({
       deployment_hash: hash,
       status: 'completed',
       message: 'Ready',
       srv_ip: '198.51.100.20',
     });
-    await waitFor(async () => (await status(hash)) === 'completed', 'completed');
+    await waitUntil(async () => (await status(hash)) === 'completed', 'completed');
 
     const get = await t.app.inject({
       method: 'GET',
@@ -211,8 +213,8 @@ describe.skipIf(skip)('install progress over RabbitMQ', () => {
     // the ones before it have been handled (or are being acked).
     const sentinel = await deploy('customerFree', { template: free.slug, name: 'sentinel' });
     await publishProgress({ deployment_hash: sentinel, status: 'paused' });
-    await waitFor(async () => (await status(sentinel)) === 'paused', 'the sentinel');
-    await waitFor(async () => (await queueDepth()) === 0, 'an empty queue');
+    await waitUntil(async () => (await status(sentinel)) === 'paused', 'the sentinel');
+    await waitUntil(async () => (await queueDepth()) === 0, 'an empty queue');
 
     const after = await t.app.inject({
       method: 'GET',
@@ -228,11 +230,11 @@ describe.skipIf(skip)('install progress over RabbitMQ', () => {
     await sql`ALTER TABLE deployment RENAME TO deployment_away`.execute(t.app.db);
     try {
       await publishProgress({ deployment_hash: hash, status: 'in_progress', message: 'after the outage' });
-      await waitFor(() => requeues() >= 1, 'the consumer to fail and requeue');
+      await waitUntil(() => requeues() >= 1, 'the consumer to fail and requeue');
     } finally {
       await sql`ALTER TABLE deployment_away RENAME TO deployment`.execute(t.app.db);
     }
-    await waitFor(async () => (await status(hash)) === 'in_progress', 'the requeued message to apply');
+    await waitUntil(async () => (await status(hash)) === 'in_progress', 'the requeued message to apply');
   });
 });
 
@@ -240,10 +242,10 @@ describe.skipIf(skip)('broker connection killed mid-run', () => {
   it('keeps accepting deployments, keeps their events, and publishes them all after the reconnect', async () => {
     const first = await deploy('customerPro', { template: free.slug, name: 'before the cut' });
     await t.app.outbox.runOnce();
-    await waitFor(() => received(first).length === 1, 'the first message');
+    await waitUntil(() => received(first).length === 1, 'the first message');
 
     proxy.cut();
-    await waitFor(() => t.app.amqp.status() === 'down', 'the app to notice the cut');
+    await waitUntil(() => t.app.amqp.status() === 'down', 'the app to notice the cut');
     const during = [
       await deploy('customerPro', { template: free.slug, name: 'during 1' }),
       await deploy('customerPro', { template: free.slug, name: 'during 2' }),
@@ -263,12 +265,12 @@ describe.skipIf(skip)('broker connection killed mid-run', () => {
     }
 
     proxy.resume();
-    await waitFor(() => t.app.amqp.status() === 'ok', 'the reconnect');
-    await waitFor(() => consumer?.active() === true, 'the consumer to resubscribe');
+    await waitUntil(() => t.app.amqp.status() === 'ok', 'the reconnect');
+    await waitUntil(() => consumer?.active() === true, 'the consumer to resubscribe');
     const after = await deploy('customerPro', { template: free.slug, name: 'after the cut' });
     clock.advance(5 * 60_000); // past the first retry pause
     await t.app.outbox.runOnce();
-    await waitFor(
+    await waitUntil(
       () => [...during, after].every((h) => received(h).length >= 1),
       'every message after the reconnect',
     );
@@ -281,12 +283,12 @@ describe.skipIf(skip)('broker connection killed mid-run', () => {
 
     // Progress flows again on the new connection too.
     await publishProgress({ deployment_hash: after, status: 'completed' });
-    await waitFor(async () => (await status(after)) === 'completed', 'progress after the reconnect');
+    await waitUntil(async () => (await status(after)) === 'completed', 'progress after the reconnect');
   });
 });
 
 async function queueDepth(): Promise<number> {
-  const model = await openSide();
+  const model = await sideConnection();
   try {
     const channel = await model.createChannel();
     return (await channel.checkQueue(progressQueue)).messageCount;

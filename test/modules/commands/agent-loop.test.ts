@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deploymentWithAgent, enqueue, until, waitingPolls } from '../../helpers/agent-fixture.js';
+import { deploymentWithAgent, enqueue, waitingPolls } from '../../helpers/agent-fixture.js';
 import { buildTestApp, type TestApp } from '../../helpers/app.js';
 import { type AgentCommand, healthResult } from '../../helpers/fake-agent.js';
+import { sleep, waitUntil } from '../../helpers/wait.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -34,7 +35,7 @@ describe('the agent loop', () => {
     });
 
     // Delivered means delivered: the command stays sent (it is not put back once the reply went out).
-    await new Promise((r) => setTimeout(r, 50));
+    await sleep(50, 'a quiet period: nothing may put a delivered command back');
     const inFlight = await t.app.inject({
       method: 'GET',
       url: `/api/v1/commands/${f.hash}/${queued.command_id}`,
@@ -72,7 +73,7 @@ describe('the agent loop', () => {
     const f = await deploymentWithAgent(t);
     const before = await waitingPolls(t);
     const pending = f.agent.poll(30);
-    await until(async () => (await waitingPolls(t)) === before + 1);
+    await waitUntil(async () => (await waitingPolls(t)) === before + 1);
     const started = Date.now();
     const queued = await enqueue(t, f, 'restart', { app_code: 'web' });
     const res = await pending;

@@ -4,6 +4,7 @@ import { buildTestApp, type TestApp } from '../../helpers/app.js';
 import { bearer, userId } from '../../helpers/auth.js';
 import { insertDeployment } from '../../helpers/deployment-rows.js';
 import { type AgentCommand, healthResult } from '../../helpers/fake-agent.js';
+import { sleep } from '../../helpers/wait.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -154,7 +155,7 @@ describe('following changes', () => {
     const f = await deploymentWithAgent(t);
     const start = (await get(`/api/v1/commands/${f.hash}`, f.owner)).json().meta.next_since;
     const pending = get(`/api/v1/commands/${f.hash}?since=${start}&wait_ms=10000`, f.owner);
-    await new Promise((r) => setTimeout(r, 200));
+    await sleep(50, 'let the feed park, so the wake-up path is what answers');
     const began = Date.now();
     const queued = await enqueue(t, f, 'health', { app_code: 'web' });
     expect(ids(await pending)).toEqual([queued.command_id]);
@@ -223,7 +224,7 @@ describe('following changes', () => {
       url: `/api/v1/commands/${f.hash}?since=${start}&wait_ms=30000`,
       headers: f.owner,
     });
-    await new Promise((r) => setTimeout(r, 200));
+    await sleep(50, 'let the feed park, so the wake-up path is what answers');
     const began = Date.now();
     await s.close();
     const res = await pending;

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/infra/clock.js';
 import { claimNextCommand } from '../../../src/modules/commands/claim-repository.js';
-import { deploymentWithAgent, enqueue, until, waitingPolls } from '../../helpers/agent-fixture.js';
-import { buildTestApp, type TestApp } from '../../helpers/app.js';
+import { deploymentWithAgent, enqueue, waitingPolls } from '../../helpers/agent-fixture.js';
+import { buildTestApp, type TestApp, WAITER_TICK_MS } from '../../helpers/app.js';
 import { bearer, userId } from '../../helpers/auth.js';
 import { insertDeployment } from '../../helpers/deployment-rows.js';
 import { FakeAgent, insertAgent } from '../../helpers/fake-agent.js';
+import { sleep, waitUntil } from '../../helpers/wait.js';
 
 const clock = new ManualClock(new Date('2026-01-09T00:00:00Z'));
 let a: TestApp;
@@ -25,9 +26,10 @@ afterAll(async () => {
   await a.close();
 });
 
+/** Moves the app clock and gives the waiters' tick (20 ms in tests) three turns to notice. */
 async function advance(ms: number) {
   clock.advance(ms);
-  await new Promise((r) => setTimeout(r, 700));
+  await sleep(3 * WAITER_TICK_MS, 'a quiet period: the tick must have seen the new time');
 }
 
 describe('exactly one delivery', () => {
@@ -39,7 +41,7 @@ describe('exactly one delivery', () => {
       const polls = [f.agent.poll(5), onB.poll(5)];
       await Promise.race(polls);
       // The loser is now waiting on its instance (not still on its way in): end it.
-      await until(async () => (await waitingPolls(a)) + (await waitingPolls(b)) === 1);
+      await waitUntil(async () => (await waitingPolls(a)) + (await waitingPolls(b)) === 1);
       await advance(6_000);
       const items = (await Promise.all(polls)).map((r) => r.json().item?.command_id ?? null);
       expect(
@@ -106,7 +108,7 @@ describe('wake-ups across instances', () => {
     const f = await deploymentWithAgent(a, { clock });
     const onB = new FakeAgent(b.app, f.agent.id, f.agent.token, f.hash, { clock });
     const pending = onB.poll(30);
-    await until(async () => (await waitingPolls(b)) === 1);
+    await waitUntil(async () => (await waitingPolls(b)) === 1);
     const started = Date.now();
     const queued = await enqueue(a, f, 'health', { app_code: 'web' });
     expect((await pending).json().item.command_id).toBe(queued.command_id);
@@ -124,7 +126,7 @@ describe('the LISTEN connection dies while 100 polls wait', () => {
       agents.push(new FakeAgent(a.app, id, token, hash, { clock }));
     }
     const polls = agents.map((agent) => agent.poll(50));
-    await until(async () => (await waitingPolls(a)) === 100, 20_000);
+    await waitUntil(async () => (await waitingPolls(a)) === 100, { timeout: 20_000 });
 
     const killed = await a.database.pool.query(
       `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
@@ -136,7 +138,7 @@ describe('the LISTEN connection dies while 100 polls wait', () => {
     const early = await enqueue(a, { ...owner, hash: agents[7]!.deploymentHash }, 'health', {
       app_code: 'web',
     });
-    await until(() => a.listenHub.connected, 10_000);
+    await waitUntil(() => a.listenHub.connected, { timeout: 10_000 });
     expect(await waitingPolls(a)).toBeGreaterThanOrEqual(99);
     const later = await enqueue(a, { ...owner, hash: agents[42]!.deploymentHash }, 'health', {
       app_code: 'web',

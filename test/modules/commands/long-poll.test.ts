@@ -2,8 +2,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/infra/clock.js';
-import { deploymentWithAgent, enqueue, until, waitingPolls } from '../../helpers/agent-fixture.js';
-import { buildTestApp, type TestApp } from '../../helpers/app.js';
+import { deploymentWithAgent, enqueue, waitingPolls } from '../../helpers/agent-fixture.js';
+import { buildTestApp, type TestApp, WAITER_TICK_MS } from '../../helpers/app.js';
+import { sleep, waitUntil } from '../../helpers/wait.js';
 
 const clock = new ManualClock(new Date('2026-01-09T00:00:00Z'));
 let t: TestApp;
@@ -16,10 +17,10 @@ afterAll(async () => {
 
 const NO_COMMAND = { message: 'No command available', item: null, meta: { next_poll_secs: 0 } };
 
-/** Moves the app clock and gives the once-every-500 ms tick time to notice. */
+/** Moves the app clock and gives the waiters' tick (20 ms in tests) three turns to notice. */
 async function advance(ms: number) {
   clock.advance(ms);
-  await new Promise((r) => setTimeout(r, 700));
+  await sleep(3 * WAITER_TICK_MS, 'a quiet period: the tick must have seen the new time');
 }
 
 describe('the long-poll', () => {
@@ -29,7 +30,7 @@ describe('the long-poll', () => {
     const short = f.agent.poll(1).finally(() => {
       settled = true;
     });
-    await until(async () => (await waitingPolls(t)) >= 1);
+    await waitUntil(async () => (await waitingPolls(t)) >= 1);
     await advance(4_000);
     expect(settled).toBe(false);
     await advance(1_100);
@@ -41,7 +42,7 @@ describe('the long-poll', () => {
     const long = f.agent.poll(999).finally(() => {
       settled = true;
     });
-    await until(async () => (await waitingPolls(t)) >= 1);
+    await waitUntil(async () => (await waitingPolls(t)) >= 1);
     await advance(49_000);
     expect(settled).toBe(false);
     await advance(1_100);
@@ -51,10 +52,10 @@ describe('the long-poll', () => {
   it('keeps one waiter per agent: a new poll answers the previous one at once', async () => {
     const f = await deploymentWithAgent(t, { clock });
     const first = f.agent.poll(30);
-    await until(async () => (await waitingPolls(t)) === 1);
+    await waitUntil(async () => (await waitingPolls(t)) === 1);
     const second = f.agent.poll(30);
     expect((await first).json()).toEqual(NO_COMMAND);
-    await until(async () => (await waitingPolls(t)) === 1);
+    await waitUntil(async () => (await waitingPolls(t)) === 1);
     const queued = await enqueue(t, f, 'health', { app_code: 'web' });
     expect((await second).json().item.command_id).toBe(queued.command_id);
   });
@@ -168,9 +169,9 @@ describe('over real sockets', () => {
     const f = await deploymentWithAgent(t, { clock });
     const url = f.agent.waitUrl(30);
     const req = rawPoll(f.agent.headers('GET', url, ''), url);
-    await until(async () => (await waitingPolls(t)) === 1);
+    await waitUntil(async () => (await waitingPolls(t)) === 1);
     req.destroy();
-    await until(async () => (await waitingPolls(t)) === 0);
+    await waitUntil(async () => (await waitingPolls(t)) === 0);
   });
 
   it('puts a claimed command back, attempt uncounted, when the reply cannot be written', async () => {
@@ -183,20 +184,20 @@ describe('over real sockets', () => {
       await blocker.query('LOCK TABLE command IN SHARE MODE');
       const url = f.agent.waitUrl(30);
       const req = rawPoll(f.agent.headers('GET', url, ''), url);
-      await until(async () => {
+      await waitUntil(async () => {
         const waiting = await t.database.pool.query(
           `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%WITH pick AS%'`,
         );
         return (waiting.rowCount ?? 0) > 0;
       });
       req.destroy();
-      await new Promise((r) => setTimeout(r, 100));
+      await sleep(3 * WAITER_TICK_MS, 'the server must see the disconnect while the claim is held');
     } finally {
       await blocker.query('COMMIT');
       blocker.release();
     }
     // It was claimed (the delivery is audited by the claim statement itself)...
-    await until(async () => {
+    await waitUntil(async () => {
       const delivered = await t.database.db
         .selectFrom('audit_log')
         .select('target')
@@ -206,7 +207,7 @@ describe('over real sockets', () => {
       return delivered.length === 1;
     });
     // ...then put back, because the client was gone.
-    await until(async () => {
+    await waitUntil(async () => {
       const row = await t.database.db
         .selectFrom('command')
         .select(['status', 'attempts', 'sent_at'])
@@ -225,7 +226,7 @@ describe('shutdown', () => {
     const s = await buildTestApp({ clock });
     const polls = [];
     for (let i = 0; i < 5; i++) polls.push((await deploymentWithAgent(s, { clock })).agent.poll(50));
-    await until(async () => (await waitingPolls(s)) === 5);
+    await waitUntil(async () => (await waitingPolls(s)) === 5);
     const started = Date.now();
     await s.close();
     const replies = (await Promise.all(polls)).map((r) => r.json());

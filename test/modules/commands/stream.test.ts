@@ -4,9 +4,10 @@ import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChangeHub } from '../../../src/modules/commands/change-hub.js';
 import { SseStreams } from '../../../src/modules/commands/sse-stream.js';
-import { deploymentWithAgent, enqueue, type Fixture, until } from '../../helpers/agent-fixture.js';
+import { deploymentWithAgent, enqueue, type Fixture } from '../../helpers/agent-fixture.js';
 import { buildTestApp, type TestApp } from '../../helpers/app.js';
 import { bearer } from '../../helpers/auth.js';
+import { waitUntil } from '../../helpers/wait.js';
 
 interface SseEvent {
   id?: string;
@@ -88,13 +89,13 @@ describe('the SSE command stream', () => {
   it('sends one command event per change, uncompressed, ids being change cursors', async () => {
     const f = await deploymentWithAgent(t);
     const client = open(f);
-    await until(() => client.status === 200);
+    await waitUntil(() => client.status === 200);
     expect(client.headers['content-type']).toContain('text/event-stream');
     expect(client.headers['content-encoding']).toBeUndefined();
     const queued = await enqueue(t, f, 'health', { app_code: 'web' });
-    await until(() => client.events.length === 1);
+    await waitUntil(() => client.events.length === 1);
     await f.agent.poll(5);
-    await until(() => client.events.length === 2);
+    await waitUntil(() => client.events.length === 2);
     const [first, second] = client.events.map(
       (e) => JSON.parse(e.data!) as { command_id: string; status: string },
     );
@@ -107,15 +108,15 @@ describe('the SSE command stream', () => {
   it('resumes after Last-Event-ID without gaps or repeats', async () => {
     const f = await deploymentWithAgent(t);
     const client = open(f);
-    await until(() => client.status === 200);
+    await waitUntil(() => client.status === 200);
     const a = await enqueue(t, f, 'restart', { app_code: 'a' });
-    await until(() => client.events.length === 1);
+    await waitUntil(() => client.events.length === 1);
     const lastId = client.events[0]!.id!;
     client.close();
     const b = await enqueue(t, f, 'restart', { app_code: 'b' });
     const c = await enqueue(t, f, 'restart', { app_code: 'c' });
     const resumed = open(f, { 'last-event-id': lastId });
-    await until(() => resumed.events.length === 2);
+    await waitUntil(() => resumed.events.length === 2);
     expect(resumed.commandIds()).toEqual([b.command_id, c.command_id]);
     expect(resumed.commandIds()).not.toContain(a.command_id);
     resumed.close();
@@ -124,10 +125,10 @@ describe('the SSE command stream', () => {
   it("answers 404 for someone else's deployment and 400 for a bad Last-Event-ID", async () => {
     const f = await deploymentWithAgent(t);
     const stranger = open(f, bearer('customerPro'));
-    await until(() => stranger.status !== 0);
+    await waitUntil(() => stranger.status !== 0);
     expect(stranger.status).toBe(404);
     const garbled = open(f, { 'last-event-id': 'nonsense' });
-    await until(() => garbled.status !== 0);
+    await waitUntil(() => garbled.status !== 0);
     expect(garbled.status).toBe(400);
   });
 
@@ -137,10 +138,10 @@ describe('the SSE command stream', () => {
     const url = new URL(`http://127.0.0.1:${(s.app.server.address() as AddressInfo).port}`);
     const f = await deploymentWithAgent(s);
     const client = new SseClient(new URL(`/api/v1/commands/${f.hash}/stream`, url), f.owner);
-    await until(() => client.status === 200);
+    await waitUntil(() => client.status === 200);
     const started = Date.now();
     await s.close();
-    await until(() => client.ended);
+    await waitUntil(() => client.ended);
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
@@ -164,10 +165,10 @@ describe('the SSE command stream', () => {
     try {
       const url = new URL(`http://127.0.0.1:${(bare.server.address() as AddressInfo).port}/stream`);
       const client = new SseClient(url, {});
-      await until(() => client.comments.filter((c) => c === ': ping').length >= 2);
+      await waitUntil(() => client.comments.filter((c) => c === ': ping').length >= 2);
       expect(client.events).toEqual([]);
       streams.closeAll();
-      await until(() => client.ended);
+      await waitUntil(() => client.ended);
       expect(streams.size).toBe(0);
     } finally {
       await bare.close();

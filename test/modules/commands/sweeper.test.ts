@@ -8,14 +8,9 @@ import {
   sweepExpiredLeases,
   sweepExpiredQueued,
 } from '../../../src/modules/commands/index.js';
-import {
-  deploymentWithAgent,
-  enqueue,
-  type Fixture,
-  until,
-  waitingPolls,
-} from '../../helpers/agent-fixture.js';
+import { deploymentWithAgent, enqueue, type Fixture, waitingPolls } from '../../helpers/agent-fixture.js';
 import { buildTestApp, type TestApp } from '../../helpers/app.js';
+import { waitUntil } from '../../helpers/wait.js';
 
 const clock = new ManualClock(new Date('2026-01-09T00:00:00Z'));
 let t: TestApp;
@@ -97,7 +92,7 @@ describe('lease expiry', () => {
     await f.agent.poll(5); // delivered, then the agent "vanished"
     clock.advance(361_000);
     const waiting = f.agent.poll(50);
-    await until(async () => (await waitingPolls(t)) === 1);
+    await waitUntil(async () => (await waitingPolls(t)) === 1);
     await sweepExpiredLeases(deps(), clock.now());
     expect((await waiting).json().item).toMatchObject({ command_id: queued.command_id, attempts: 2 });
   });
@@ -129,7 +124,7 @@ describe('queued TTLs', () => {
     expect(of(f.hash, await sweepExpiredQueued(deps(), clock.now()))).toEqual([restart.command_id]);
     // A day-old restart never fires: the agent that comes back finds nothing.
     const polled = f.agent.poll(5);
-    await until(async () => (await waitingPolls(t)) === 1);
+    await waitUntil(async () => (await waitingPolls(t)) === 1);
     clock.advance(6_000);
     expect((await polled).json().item).toBeNull();
   });
@@ -209,7 +204,7 @@ describe('deleting a deployment', () => {
       error: { code: 'deployment_deleted' },
     });
     expect((await row(queued.command_id)).status).toBe('sent');
-    await until(async () => (await f.agent.appStatus()).statusCode === 401);
+    await waitUntil(async () => (await f.agent.appStatus()).statusCode === 401);
   });
 });
 
@@ -227,7 +222,7 @@ describe('background jobs', () => {
       const queued = await enqueue(bg, f, 'restart', { app_code: 'bg' });
       await f.agent.poll(5);
       clock.advance(361_000);
-      await until(async () => (await row(queued.command_id)).status === 'failed', 15_000);
+      await waitUntil(async () => (await row(queued.command_id)).status === 'failed', { timeout: 15_000 });
     } finally {
       await bg.close();
     }

@@ -9,9 +9,9 @@ import {
   insertQueuedCommand,
   writeOutcomeIfUnchanged,
 } from '../../../src/modules/commands/write-repository.js';
-import { until } from '../../helpers/agent-fixture.js';
 import { createTestDatabase, type TestDatabase } from '../../helpers/database.js';
 import { insertDeployment } from '../../helpers/deployment-rows.js';
+import { waitUntil } from '../../helpers/wait.js';
 
 let database: TestDatabase;
 let hub: ListenHub;
@@ -63,7 +63,7 @@ describe('the one-statement writes of the queue', () => {
       deployment_hash: hash,
       ip: '10.0.0.7',
     });
-    await until(() => heardFor(hash).length === 2);
+    await waitUntil(() => heardFor(hash).length === 2);
     expect(heardFor(hash).sort()).toEqual([COMMAND_CHANGED_CHANNEL, COMMAND_QUEUED_CHANNEL].sort());
   });
 
@@ -122,6 +122,6 @@ describe('the one-statement writes of the queue', () => {
     expect((await auditRows(input.commandId)).map((r) => r.action).sort()).toEqual(
       ['command.enqueued', 'command.reported'].sort(),
     );
-    await until(() => heardFor(hash).includes(COMMAND_CHANGED_CHANNEL));
+    await waitUntil(() => heardFor(hash).includes(COMMAND_CHANGED_CHANNEL));
   });
 });

@@ -52,9 +52,10 @@ describe('product lookup', () => {
     expect(await lookup('11111111-1111-4111-8111-111111111111')).toBeUndefined();
     expect(await lookup('11111111-1111-4111-8111-111111111111')).toBeUndefined();
     expect(emulator.state.calls(PATH) - start).toBe(2);
-    const shortLived = createProductLookup(client, { ttlMs: 30 });
+    let now = 1_000_000; // lru-cache reads a start time of 0 as "never set"
+    const shortLived = createProductLookup(client, { ttlMs: 30, now: () => now });
     await shortLived(TEMPLATE);
-    await new Promise((r) => setTimeout(r, 60));
+    now += 60;
     await shortLived(TEMPLATE);
     expect(emulator.state.calls(PATH) - start).toBe(4);
   });

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOG_CHANGED_CHANNEL, CatalogCache } from '../../../src/modules/templates/catalog-cache.js';
-import { until } from '../../helpers/agent-fixture.js';
 import { buildTestApp, type TestApp } from '../../helpers/app.js';
+import { waitUntil } from '../../helpers/wait.js';
 import { call, createListed, decide } from './helpers.js';
 
 let t: TestApp;
@@ -22,7 +22,7 @@ async function notificationsSettled() {
     if (payload === 'test-marker') seen = true;
   });
   await sql`SELECT pg_notify(${CATALOG_CHANGED_CHANNEL}, 'test-marker')`.execute(t.app.db);
-  await until(() => seen);
+  await waitUntil(() => seen);
   off();
 }
 
@@ -44,17 +44,17 @@ describe('the catalog page cache', () => {
       .set({ name: 'Renamed Stack' })
       .where('id', '=', listed.id)
       .execute();
-    await until(async () => find(await page(), listed.id)?.name === 'Renamed Stack');
+    await waitUntil(async () => find(await page(), listed.id)?.name === 'Renamed Stack');
     expect(find(await page(), listed.id)?.view_count).toBe(41);
   });
 
   it('drops an unlisted template from every cached page (both routes share them)', async () => {
     const listed = await createListed(t, { name: 'Soon Unlisted' });
     const cli = '/api/v1/marketplace/applications?limit=100';
-    await until(async () => find(await page(cli), listed.id) !== undefined);
+    await waitUntil(async () => find(await page(cli), listed.id) !== undefined);
     expect(find(await page(), listed.id)).toBeDefined();
     expect((await decide(t, listed.id, 'unapprove', 'Broken link')).statusCode).toBe(200);
-    await until(async () => find(await page(), listed.id) === undefined);
+    await waitUntil(async () => find(await page(), listed.id) === undefined);
     expect(find(await page(cli), listed.id)).toBeUndefined();
   });
 
@@ -62,7 +62,7 @@ describe('the catalog page cache', () => {
     await createListed(t, { name: 'Byte Stack' });
     const url = '/api/templates?q=byte';
     let first = '';
-    await until(async () => {
+    await waitUntil(async () => {
       first = (await call(t, null, 'GET', url)).body;
       return first.includes('Byte Stack');
     });

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../helpers/app.js';
 import { userId } from '../../helpers/auth.js';
+import { waitUntil } from '../../helpers/wait.js';
 import { CLEAN_YAML, call, createDraft, loadCategories, submit, uniqueSlug } from './helpers.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -48,12 +49,11 @@ async function withHeldSlug(slug: string, owner: string, request: () => Promise<
   await insertedOnce;
   const pending = request();
   // Wait until the request is blocked on the holder's row, then let the holder commit.
-  for (;;) {
+  await waitUntil(async () => {
     const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
       where datname = current_database() and wait_event_type = 'Lock'`.execute(t.app.db);
-    if ((rows[0]?.n ?? 0) > 0) break;
-    await new Promise((r) => setTimeout(r, 10));
-  }
+    return (rows[0]?.n ?? 0) > 0;
+  }, 'the request to block on the held row');
   release();
   await holder;
   return pending;

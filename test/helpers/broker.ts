@@ -2,9 +2,9 @@ import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import type { Duplex } from 'node:stream';
-import amqp, { type ChannelModel, type ConsumeMessage } from 'amqplib';
-import { readTestEnv } from '../../../src/config.js';
-import type { AmqpConnectionManager } from '../../../src/infra/amqp/connection-manager.js';
+import amqp, { type Channel, type ChannelModel, type ConsumeMessage } from 'amqplib';
+import { readTestEnv } from '../../src/config.js';
+import type { AmqpConnectionManager } from '../../src/infra/amqp/connection-manager.js';
 
 /** The machine's broker; CI sets AMQP_URL to the same address. */
 export const BROKER_URL = readTestEnv().amqpUrl ?? 'amqp://guest:guest@127.0.0.1:5672/%2f';
@@ -135,10 +135,21 @@ export async function killConnection(manager: AmqpConnectionManager): Promise<'b
   return 'client';
 }
 
-export async function waitFor(predicate: () => boolean | Promise<boolean>, ms = 15_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await predicate())) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
+/** A test's own view of the broker: an exclusive queue collecting what is published to an exchange. */
+export interface Tap {
+  messages: ConsumeMessage[];
+  channel: Channel;
+  close(): Promise<void>;
+}
+
+/** Everything published to `exchange` with a key matching `bindingKey`, from now on (auto-ack). */
+export async function tap(exchange: string, bindingKey: string): Promise<Tap> {
+  const model = await sideConnection();
+  const channel = await model.createChannel();
+  await channel.assertExchange(exchange, 'topic', { durable: true });
+  const { queue } = await channel.assertQueue('', { exclusive: true, autoDelete: true });
+  await channel.bindQueue(queue, exchange, bindingKey);
+  const messages: ConsumeMessage[] = [];
+  await channel.consume(queue, (m) => m && messages.push(m), { noAck: true });
+  return { messages, channel, close: () => model.close().catch(() => {}) };
 }
