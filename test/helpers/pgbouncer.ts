@@ -6,6 +6,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { readTestEnv } from '../../src/config.js';
 import { freePort } from '../../src/infra/db/embedded.js';
+import { waitUntil } from './wait.js';
 
 /**
  * A real PgBouncer (Debian's `pgbouncer` package) on loopback in transaction pooling, in front of the
@@ -100,17 +101,24 @@ export async function startPgBouncer(
     await rm(dir, { recursive: true, force: true });
   };
 
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await admin('SHOW VERSION');
-      break;
-    } catch (error) {
-      if (child.exitCode !== null || attempt >= 100) {
-        await stop();
-        throw new Error(`pgbouncer did not start: ${String(error)}\n${output}`);
-      }
-      await new Promise((r) => setTimeout(r, 50));
-    }
+  let lastError: unknown;
+  try {
+    await waitUntil(
+      async () => {
+        if (child.exitCode !== null) throw new Error(`pgbouncer exited with ${child.exitCode}`);
+        return admin('SHOW VERSION').then(
+          () => true,
+          (error: unknown) => {
+            lastError = error;
+            return false;
+          },
+        );
+      },
+      { what: 'pgbouncer to accept connections', timeout: 5_000, interval: 50 },
+    );
+  } catch (error) {
+    await stop();
+    throw new Error(`pgbouncer did not start: ${String(lastError ?? error)}\n${output}`);
   }
   return { url: (database) => `${base}/${database}`, admin, stop };
 }

@@ -3,7 +3,7 @@ import { parseConfig } from '../../../src/config.js';
 import { createDatabase } from '../../../src/infra/db/connection.js';
 import { notify } from '../../../src/infra/db/notify.js';
 import { pooledStatementTimeout, sessionUrl } from '../../../src/infra/db/pooler.js';
-import { deploymentWithAgent, enqueue, until, waitingPolls } from '../../helpers/agent-fixture.js';
+import { deploymentWithAgent, enqueue, waitingPolls } from '../../helpers/agent-fixture.js';
 import { buildTestApp, type TestApp } from '../../helpers/app.js';
 import { createTestDatabase, type TestDatabase } from '../../helpers/database.js';
 import { FakeAgent, healthResult } from '../../helpers/fake-agent.js';
@@ -13,6 +13,7 @@ import {
   pgbouncerBinary,
   startPgBouncer,
 } from '../../helpers/pgbouncer.js';
+import { waitUntil } from '../../helpers/wait.js';
 
 /*
  * Stacker behind a real PgBouncer in transaction pooling (docs/ops/pgbouncer.md): the pools of two
@@ -85,7 +86,7 @@ describe.skipIf(!binary)('behind PgBouncer (transaction pooling)', () => {
     const f = await deploymentWithAgent(a);
     const before = await waitingPolls(a);
     const pending = f.agent.poll(20);
-    await until(async () => (await waitingPolls(a)) === before + 1);
+    await waitUntil(async () => (await waitingPolls(a)) === before + 1);
     const queued = await enqueue(b, f, 'restart', { app_code: 'web' });
     expect((await pending).json().item.command_id).toBe(queued.command_id);
   });
@@ -121,11 +122,10 @@ describe.skipIf(!binary)('behind PgBouncer (transaction pooling)', () => {
   });
 
   it('delivers a NOTIFY sent through the pooler to the direct LISTEN hub', async () => {
-    const got = new Promise<string>((resolve) => {
-      void a.listenHub.subscribe('stacker_test_pooler', resolve);
-    });
-    await until(() => a.listenHub.connected);
-    await new Promise((r) => setTimeout(r, 50));
+    let received!: (payload: string) => void;
+    const got = new Promise<string>((resolve) => (received = resolve));
+    // subscribe resolves once the LISTEN has run on the direct connection.
+    await a.listenHub.subscribe('stacker_test_pooler', received);
     await notify(pooled.db, 'stacker_test_pooler', 'hello');
     expect(await got).toBe('hello');
   });
