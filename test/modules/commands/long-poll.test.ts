@@ -33,7 +33,7 @@ describe('the long-poll', () => {
     await waitUntil(async () => (await waitingPolls(t)) >= 1);
     await advance(4_000);
     expect(settled).toBe(false);
-    await advance(1_100);
+    clock.advance(1_100);
     const res = await short;
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual(NO_COMMAND);
@@ -45,7 +45,7 @@ describe('the long-poll', () => {
     await waitUntil(async () => (await waitingPolls(t)) >= 1);
     await advance(49_000);
     expect(settled).toBe(false);
-    await advance(1_100);
+    clock.advance(1_100);
     expect((await long).json()).toEqual(NO_COMMAND);
   });
 
