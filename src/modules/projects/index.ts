@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { appRoutes } from './apps-routes.js';
 import { PROJECT_PREFIXES, projectRoutes } from './routes.js';
+import { secretRoutes } from './secrets-routes.js';
 import type { ProjectDeps } from './service.js';
 
 /**
@@ -13,5 +15,9 @@ export async function projectsModule(app: FastifyInstance): Promise<void> {
     secretBox: app.secretBox,
     log: request.log,
   });
-  for (const prefix of PROJECT_PREFIXES) await app.register(projectRoutes, { deps, base: prefix });
+  for (const base of PROJECT_PREFIXES) {
+    await app.register(projectRoutes, { deps, base });
+    await app.register(appRoutes, { deps, base });
+    await app.register(secretRoutes, { deps, base });
+  }
 }
