@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { AgentCredentialStore, AgentCredentials } from '../../auth/agent/credential-store.js';
 import type { SecretBox } from '../../infra/crypto/secret-box.js';
 import type { Database } from '../../infra/db/database.js';
+import { GroupBatcher } from '../../infra/db/group-batcher.js';
 import { notify } from '../../infra/db/notify.js';
 import { AGENT_CHANGED_CHANNEL } from './channels.js';
 import {
@@ -11,6 +12,7 @@ import {
   purgeRequestSeen,
   revokeAgentByHash,
 } from './repository.js';
+import { insertRequestsSeen, type RequestSeen } from './request-seen-batch.js';
 
 async function loadAgentCredentials(
   db: Kysely<Database>,
@@ -60,15 +62,22 @@ async function rememberRequestId(
   return insertRequestSeen(db, agentId, requestId, expiresAt, heartbeat);
 }
 
-/** Agent authentication's view of the agents table (wired into auth by app.ts). */
+/**
+ * Agent authentication's view of the agents table (wired into auth by app.ts). Every agent request
+ * writes its id to the replay store; requests arriving together share one statement (group commit).
+ */
 export function agentCredentialStore(db: Kysely<Database>, secretBox: SecretBox): AgentCredentialStore {
+  const seen = new GroupBatcher<RequestSeen, boolean>({
+    runOne: (r) => rememberRequestId(db, r.agentId, r.requestId, r.expiresAt, r.heartbeatAt),
+    runMany: (items) => insertRequestsSeen(db, items, HEARTBEAT_MIN_GAP_SECS),
+  });
   return {
     changedChannel: AGENT_CHANGED_CHANNEL,
     heartbeatMinGapSecs: HEARTBEAT_MIN_GAP_SECS,
     load: (agentId) => loadAgentCredentials(db, secretBox, agentId),
     retirePreviousToken: (credentials) => retirePreviousToken(db, credentials),
     rememberRequestId: (agentId, requestId, expiresAt, heartbeatAt) =>
-      rememberRequestId(db, agentId, requestId, expiresAt, heartbeatAt),
+      seen.add({ agentId, requestId, expiresAt, heartbeatAt }),
   };
 }
 

@@ -6,14 +6,11 @@ import type { SecretBox } from '../../../infra/crypto/secret-box.js';
 import type { Database } from '../../../infra/db/database.js';
 import type { ListenHub } from '../../../infra/db/listen-hub.js';
 import { COMMAND_QUEUED_CHANNEL } from '../channels.js';
-import {
-  claimNextCommand,
-  deploymentsWithQueued,
-  type LeaseSettings,
-  putBackCommand,
-} from '../claim-repository.js';
+import type { ClaimRequest } from '../claim-batch-repository.js';
+import { deploymentsWithQueued, type LeaseSettings, putBackCommand } from '../claim-repository.js';
 import { toCommandJson } from '../command-json.js';
 import type { CommandRow } from '../command-row.js';
+import { createClaimer } from './claimer.js';
 import { LoadMonitor } from './load-monitor.js';
 import { commandAvailable, jitterSecs, noCommand } from './wait-replies.js';
 
@@ -67,8 +64,10 @@ export class WaiterRegistry {
   private closing = false;
   private unsubscribe: (() => void) | undefined;
   private offReconnect: (() => void) | undefined;
+  private readonly claim: (request: ClaimRequest) => Promise<CommandRow | undefined>;
 
   constructor(private readonly deps: WaiterRegistryDeps) {
+    this.claim = createClaimer(deps);
     this.load = deps.load ?? new LoadMonitor();
     this.tickMs = deps.tickMs ?? 500;
     this.recheckEveryTicks = deps.recheckEveryTicks ?? 4;
@@ -181,12 +180,7 @@ export class WaiterRegistry {
     waiter.again = false;
     let row: CommandRow | undefined;
     try {
-      row = await claimNextCommand(this.deps.db, waiter.hash, {
-        agentId: waiter.agentId,
-        ip: waiter.ip,
-        now: this.deps.clock.now(),
-        lease: this.deps.lease,
-      });
+      row = await this.claim({ deploymentHash: waiter.hash, agentId: waiter.agentId, ip: waiter.ip });
     } catch (error) {
       // The database is unreachable: keep waiting; the re-check or the deadline answers later.
       this.deps.log.warn({ err: error }, 'long-poll claim failed');
