@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import type { AuditActor } from '../infra/audit/audit-log.js';
 import { unauthorized } from '../infra/http/errors.js';
 import type { UserProfile } from '../integrations/user-service/index.js';
 
@@ -33,6 +34,20 @@ declare module 'fastify' {
 }
 
 export const ANONYMOUS: Principal = { kind: 'anonymous', subject: 'anonym' };
+
+/** Who an audit row names for this caller. */
+export function actorOf(principal: Principal): AuditActor {
+  switch (principal.kind) {
+    case 'user':
+      return { actorType: 'user', actorId: principal.user.id };
+    case 'client':
+      return { actorType: 'client', actorId: String(principal.client.id) };
+    case 'agent':
+      return { actorType: 'agent', actorId: principal.agent.id };
+    default:
+      return { actorType: 'anonymous', actorId: null };
+  }
+}
 
 export function requireUser(request: FastifyRequest): AuthUser {
   const p = request.principal;

@@ -4,7 +4,7 @@
 // the contract's rules exactly.
 import { createSecretDetector, type RedactionOptions } from './detector.js';
 import { authorizationCredential } from './rule-name-value.js';
-import type { NameKind } from './secret-names.js';
+import { type NameKind, NOT_SECRETS } from './secret-names.js';
 import { applySpans, REDACTED, type SecretSpan } from './spans.js';
 
 export interface RedactedString {
@@ -34,9 +34,6 @@ export interface Redactor {
  * hostile report cannot overflow the stack and no string in it is stored unredacted.
  */
 const MAX_DEPTH = 256;
-
-/** Values that are keywords, not secrets, even under a secret key. */
-const NOT_SECRETS = new Set(['', 'null', 'true', 'false', 'undefined', 'None', 'nil']);
 
 type JsonRecord = Record<string, unknown>;
 

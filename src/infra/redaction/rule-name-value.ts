@@ -2,14 +2,11 @@
 // of `Authorization: <scheme> <credential>`. One left-to-right pass: every character is looked at a
 // bounded number of times (a name is read once, the separator and value once), so the cost is linear.
 import { isAlnum, isNameChar, isQuote, isSpace, skipWhile } from './chars.js';
-import type { NameKind } from './secret-names.js';
+import { type NameKind, NOT_SECRETS } from './secret-names.js';
 import type { SecretSpan } from './spans.js';
 
 const BACKSLASH = 92;
 const NEWLINE = 10;
-
-/** Values that are JSON/YAML keywords, never secrets: `"token": null` stays as it is. */
-const NOT_SECRETS = new Set(['null', 'true', 'false', 'undefined', 'None', 'nil']);
 
 /** Scheme words that are no secret on their own (`Authorization: Basic` with nothing after it). */
 const AUTH_SCHEMES = new Set([

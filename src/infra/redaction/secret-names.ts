@@ -75,3 +75,17 @@ export function createNameClassifier(
     return undefined;
   };
 }
+
+/**
+ * Values that are JSON/YAML keywords (or nothing at all), never secrets, even under a secret name:
+ * `"token": null` stays as it is.
+ */
+export const NOT_SECRETS: ReadonlySet<string> = new Set([
+  '',
+  'null',
+  'true',
+  'false',
+  'undefined',
+  'None',
+  'nil',
+]);

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { DEPLOYMENT_HASH_RE } from '../../infra/identifiers.js';
 
 // What the Install Service sends back on `install_progress` (install-service.md, Progress). Its format
 // is loose (ids as numbers or strings, `complete` for `completed`), so this reads it leniently and
@@ -19,7 +20,6 @@ export const PROGRESS_STATUSES = [
 export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
 
 const STATUS_ALIASES: Record<string, ProgressStatus> = { complete: 'completed', canceled: 'cancelled' };
-const HASH_RE = /^[A-Za-z0-9_.:-]{1,128}$/;
 const MAX_MESSAGE_CHARS = 2_000;
 const MAX_INT4 = 2_147_483_647;
 
@@ -72,7 +72,7 @@ export function parseProgressMessage(content: Buffer): ParsedProgress {
 
   const hash = body.deployment_hash?.trim();
   const id = toInt(body.id ?? body.deploy_id, 1, MAX_INT4);
-  const target = hash && HASH_RE.test(hash) ? { hash } : id !== undefined ? { id } : undefined;
+  const target = hash && DEPLOYMENT_HASH_RE.test(hash) ? { hash } : id !== undefined ? { id } : undefined;
   if (target === undefined)
     return { ok: false, reason: 'the body names no deployment (deployment_hash, id, deploy_id)' };
 

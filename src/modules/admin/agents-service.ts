@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import type { Clock } from '../../infra/clock.js';
 import type { Database } from '../../infra/db/database.js';
-import { badRequest } from '../../infra/http/errors.js';
+import { cursorDate, cursorUuid, decodeCursor, encodeCursor } from '../../infra/http/cursor.js';
 import { hasCapability } from '../commands/catalog.js';
 import { deploymentsHoldingLeases } from '../commands/lease-service.js';
 import { heartbeatIsFresh } from '../status-panel/liveness.js';
@@ -24,17 +25,14 @@ function silentSince(now: Date, offlineForSecs: number, offlineAfterSecs: number
   return new Date(now.getTime() - Math.max(offlineForSecs, offlineAfterSecs) * 1000);
 }
 
-function encodeCursor(row: AgentLivenessRow): string {
-  return Buffer.from(`${row.last_seen.toISOString()}|${row.id}`).toString('base64url');
-}
+const agentsCursor = z.tuple([z.literal('agents'), cursorDate, cursorUuid]);
 
-function decodeCursor(cursor: string): { lastSeen: Date; id: string } {
-  const [time, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const lastSeen = new Date(time ?? '');
-  if (!id || !/^[0-9a-f-]{36}$/.test(id) || Number.isNaN(lastSeen.getTime())) {
-    throw badRequest('invalid_cursor', 'cursor is not a cursor this list returned.');
-  }
-  return { lastSeen, id };
+const nextAgentsCursor = (row: AgentLivenessRow): string =>
+  encodeCursor(['agents', row.last_seen.toISOString(), row.id]);
+
+function afterCursor(cursor: string | undefined): { lastSeen: Date; id: string } | undefined {
+  const after = decodeCursor(cursor, agentsCursor);
+  return after && { lastSeen: after[1], id: after[2] };
 }
 
 export async function listAgents(
@@ -51,12 +49,12 @@ export async function listAgents(
       ...(query.capability === undefined ? {} : { capability: query.capability }),
     },
     query.limit + 1,
-    query.cursor === undefined ? undefined : decodeCursor(query.cursor),
+    afterCursor(query.cursor),
   );
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   // The cursor follows the rows scanned, so rows dropped below (a lease, `kata=false`) never stall it.
-  const nextCursor = rows.length > query.limit && last ? encodeCursor(last) : null;
+  const nextCursor = rows.length > query.limit && last ? nextAgentsCursor(last) : null;
   const leases = await deploymentsHoldingLeases(
     deps.db,
     page.map((row) => row.deployment_hash),

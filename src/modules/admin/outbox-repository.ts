@@ -76,28 +76,3 @@ export async function discardUndelivered(
     .returningAll()
     .executeTakeFirst();
 }
-
-export interface OutboxAuditEntry {
-  action: 'outbox.retried' | 'outbox.discarded';
-  actorId: string;
-  target: string;
-  details: Record<string, unknown>;
-  ip: string | null;
-  userAgent: string | null;
-}
-
-export async function writeOutboxAudit(db: Kysely<Database>, entry: OutboxAuditEntry): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      actor_type: 'user',
-      actor_id: entry.actorId,
-      action: entry.action,
-      target: entry.target,
-      outcome: 'ok',
-      details: JSON.stringify(entry.details),
-      ip: entry.ip,
-      user_agent: entry.userAgent?.slice(0, 256) ?? null,
-    })
-    .execute();
-}

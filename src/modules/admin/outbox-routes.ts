@@ -1,14 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { requireUser } from '../../auth/principal.js';
+import { actorOf, requireUser } from '../../auth/principal.js';
 import { item, itemEnvelope, list, listEnvelope } from '../../infra/http/envelope.js';
 import { outboxEventView, outboxIdParams, outboxListQuery } from './outbox-schemas.js';
 import { type AdminActor, discardOutboxEvent, listOutboxEvents, retryOutboxEvent } from './outbox-service.js';
 
-function actorOf(request: FastifyRequest): AdminActor {
-  const user = requireUser(request);
+function adminActor(request: FastifyRequest): AdminActor {
+  requireUser(request);
   const userAgent = request.headers['user-agent'];
-  return { userId: String(user.id), ip: request.ip ?? null, userAgent: userAgent ?? null };
+  return { ...actorOf(request.principal), ip: request.ip ?? null, userAgent: userAgent ?? null };
 }
 
 /** Admin view of deliveries to other services: see them, put a dead one back in line, or give it up. */
@@ -45,7 +45,7 @@ export async function adminOutboxRoutes(instance: FastifyInstance): Promise<void
         response: { 200: itemEnvelope(outboxEventView) },
       },
     },
-    async (request) => item(await retryOutboxEvent(deps, request.params.id, actorOf(request)), 'Requeued'),
+    async (request) => item(await retryOutboxEvent(deps, request.params.id, adminActor(request)), 'Requeued'),
   );
 
   app.post(
@@ -59,6 +59,7 @@ export async function adminOutboxRoutes(instance: FastifyInstance): Promise<void
         response: { 200: itemEnvelope(outboxEventView) },
       },
     },
-    async (request) => item(await discardOutboxEvent(deps, request.params.id, actorOf(request)), 'Discarded'),
+    async (request) =>
+      item(await discardOutboxEvent(deps, request.params.id, adminActor(request)), 'Discarded'),
   );
 }

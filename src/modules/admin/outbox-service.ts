@@ -1,8 +1,11 @@
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { type AuditActor, writeAudit } from '../../infra/audit/audit-log.js';
 import type { Clock } from '../../infra/clock.js';
 import type { Database } from '../../infra/db/database.js';
 import { notify } from '../../infra/db/notify.js';
-import { badRequest, conflict, notFound } from '../../infra/http/errors.js';
+import { cursorUuid, decodeCursor, encodeCursor } from '../../infra/http/cursor.js';
+import { conflict, notFound } from '../../infra/http/errors.js';
 import { OUTBOX_CHANNEL } from '../../infra/outbox/outbox-writer.js';
 import {
   discardUndelivered,
@@ -10,7 +13,6 @@ import {
   listOutbox,
   type OutboxRecord,
   requeueDead,
-  writeOutboxAudit,
 } from './outbox-repository.js';
 import type { OutboxEventView, OutboxListQuery } from './outbox-schemas.js';
 
@@ -20,8 +22,7 @@ export interface AdminOutboxDeps {
 }
 
 /** Who acted, for the audit log. */
-export interface AdminActor {
-  userId: string;
+export interface AdminActor extends AuditActor {
   ip: string | null;
   userAgent: string | null;
 }
@@ -52,25 +53,11 @@ export function toOutboxView(row: OutboxRecord): OutboxEventView {
 // How Postgres prints a timestamptz (`created_at::text`); anything else would fail the cast with a 500.
 const PG_TIMESTAMPTZ = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2}$/;
 
-function encodeCursor(createdAt: string, id: string): string {
-  return Buffer.from(JSON.stringify([createdAt, id])).toString('base64url');
-}
+const outboxCursor = z.tuple([z.literal('outbox'), z.string().regex(PG_TIMESTAMPTZ), cursorUuid]);
 
-function decodeCursor(cursor: string): { createdAt: string; id: string } {
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (
-      typeof createdAt === 'string' &&
-      PG_TIMESTAMPTZ.test(createdAt) &&
-      typeof id === 'string' &&
-      /^[0-9a-f-]{36}$/i.test(id)
-    ) {
-      return { createdAt, id };
-    }
-  } catch {
-    // falls through to the 400 below
-  }
-  throw badRequest('invalid_cursor', 'The cursor is not one this list returned.');
+function afterCursor(cursor: string | undefined): { createdAt: string; id: string } | undefined {
+  const after = decodeCursor(cursor, outboxCursor);
+  return after && { createdAt: after[1], id: after[2] };
 }
 
 export async function listOutboxEvents(
@@ -80,13 +67,15 @@ export async function listOutboxEvents(
   const rows = await listOutbox(deps.db, {
     status: query.status,
     topic: query.topic,
-    after: query.cursor === undefined ? undefined : decodeCursor(query.cursor),
+    after: afterCursor(query.cursor),
     limit: query.limit + 1,
   });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   const nextCursor =
-    rows.length > query.limit && last !== undefined ? encodeCursor(last.created_at_exact, last.id) : null;
+    rows.length > query.limit && last !== undefined
+      ? encodeCursor(['outbox', last.created_at_exact, last.id])
+      : null;
   return { items: page.map(toOutboxView), nextCursor };
 }
 
@@ -118,13 +107,12 @@ export async function retryOutboxEvent(
   const row = await deps.db.transaction().execute(async (trx) => {
     const requeued = await requeueDead(trx, id, deps.clock.now());
     if (requeued === undefined) return undefined;
-    await writeOutboxAudit(trx, {
+    await writeAudit(trx, {
       action: 'outbox.retried',
-      actorId: actor.userId,
+      ...actor,
+      outcome: 'ok',
       target: id,
       details: { topic: requeued.topic, ordering_key: requeued.ordering_key },
-      ip: actor.ip,
-      userAgent: actor.userAgent,
     });
     await notify(trx, OUTBOX_CHANNEL, requeued.topic);
     return requeued;
@@ -142,9 +130,10 @@ export async function discardOutboxEvent(
   const row = await deps.db.transaction().execute(async (trx) => {
     const discarded = await discardUndelivered(trx, id, deps.clock.now());
     if (discarded === undefined) return undefined;
-    await writeOutboxAudit(trx, {
+    await writeAudit(trx, {
       action: 'outbox.discarded',
-      actorId: actor.userId,
+      ...actor,
+      outcome: 'ok',
       target: id,
       details: {
         topic: discarded.topic,
@@ -152,8 +141,6 @@ export async function discardOutboxEvent(
         attempts: discarded.attempts,
         last_status: discarded.last_status,
       },
-      ip: actor.ip,
-      userAgent: actor.userAgent,
     });
     await notify(trx, OUTBOX_CHANNEL, discarded.topic);
     return discarded;

@@ -4,16 +4,17 @@ import { isAdmin } from '../../auth/principal.js';
 import type { Database } from '../../infra/db/database.js';
 import { prepared } from '../../infra/db/prepared-statements.js';
 import { conflict, notFound } from '../../infra/http/errors.js';
+import { DEPLOYMENT_HASH_RE } from '../../infra/identifiers.js';
 import { type DeploymentAgent, toDeploymentAgent } from './lookup.js';
 
 /*
- * Ownership of a deployment (api.md: "Owner" means the deployment's user_id is the caller; admins may
- * read any). Checked before anything else, so a deployment that is not the caller's answers exactly
- * like one that does not exist. This reads the `deployment` row directly because the agents and
- * commands features need nothing else from it.
+ * The one access rule for a deployment (api.md: "Owner" means the deployment's user_id is the caller;
+ * admins may read any, and delete any, register its agent or rotate its token). Checked before
+ * anything else, so a deployment that is not the caller's answers exactly like one that does not
+ * exist. Every feature that acts on a deployment asks here (agents, commands, status panel,
+ * deployments); it lives in the agents module because that is the lowest module all of them use.
+ * This reads the `deployment` row directly because those callers need nothing else from it.
  */
-
-export const DEPLOYMENT_HASH_RE = /^[A-Za-z0-9_.:-]{1,128}$/;
 
 export interface DeploymentRef {
   deploymentHash: string;
@@ -21,7 +22,28 @@ export interface DeploymentRef {
   status: string;
 }
 
-export type AccessMode = 'read' | 'write';
+/**
+ * `read`: owner or admin. `write` (commands, container and compose actions): the owner only.
+ * `manage` (delete, agent registration, token rotation): owner or admin.
+ */
+export type AccessMode = 'read' | 'write' | 'manage';
+
+/** Whether `user` may act in `mode` on a deployment owned by `ownerId` (undefined: no such deployment). */
+export function mayAccessDeployment(user: AuthUser, ownerId: string | undefined, mode: AccessMode): boolean {
+  if (ownerId !== undefined && ownerId === user.id) return true;
+  return mode !== 'write' && isAdmin(user);
+}
+
+/** A deleted deployment still reads as such, but nothing new may happen to it. */
+export function refuseDeleted(
+  deployment: Pick<DeploymentRef, 'deploymentHash' | 'status'> | undefined,
+): void {
+  if (deployment?.status === 'deleted') {
+    throw conflict('deployment_deleted', `Deployment ${deployment.deploymentHash} is deleted.`, {
+      status: 'deleted',
+    });
+  }
+}
 
 export async function findDeployment(
   db: Kysely<Database>,
@@ -40,8 +62,8 @@ export async function findDeployment(
 export const deploymentNotFound = () => notFound('Deployment', 'deployment_not_found');
 
 /**
- * The deployment when `user` may use it in `mode`, else 404. Reads: owner or admin. Writes: the owner
- * only, and a deleted deployment is 409 (it still reads as such).
+ * The deployment when `user` may use it in `mode`, else 404; outside `read`, a deleted deployment is
+ * 409 (it still reads as such).
  */
 export async function requireDeploymentAccess(
   db: Kysely<Database>,
@@ -107,11 +129,7 @@ export function checkDeploymentAccess(
   user: AuthUser,
   mode: AccessMode,
 ): DeploymentRef {
-  if (!deployment) throw deploymentNotFound();
-  const owner = deployment.userId === user.id;
-  if (!owner && !(mode === 'read' && isAdmin(user))) throw deploymentNotFound();
-  if (mode === 'write' && deployment.status === 'deleted') {
-    throw conflict('deployment_deleted', `Deployment ${deploymentHash} is deleted.`, { status: 'deleted' });
-  }
+  if (!deployment || !mayAccessDeployment(user, deployment.userId, mode)) throw deploymentNotFound();
+  if (mode !== 'read') refuseDeleted({ deploymentHash, status: deployment.status });
   return deployment;
 }

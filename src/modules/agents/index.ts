@@ -8,4 +8,12 @@ export async function agentsModule(app: FastifyInstance): Promise<void> {
 
 export { AGENT_CHANGED_CHANNEL } from './channels.js';
 export { agentCredentialStore } from './credentials.js';
-export { requireDeploymentAccess } from './deployment-access.js';
+export {
+  type AccessMode,
+  checkDeploymentAccess,
+  type DeploymentRef,
+  deploymentNotFound,
+  mayAccessDeployment,
+  requireDeploymentAccess,
+  requireDeploymentAccessWithAgent,
+} from './deployment-access.js';

@@ -1,6 +1,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../../infra/db/database.js';
 import { prepared } from '../../infra/db/prepared-statements.js';
+import { isUuid } from '../../infra/identifiers.js';
 
 /* SQL of the agents feature. Returns rows or undefined, never HTTP errors. */
 
@@ -33,10 +34,6 @@ export interface AgentRow {
   created_at: Date;
   updated_at: Date;
 }
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export const isUuid = (value: string): boolean => UUID_RE.test(value);
 
 export async function findAgentById(db: Kysely<Database>, id: string): Promise<AgentRow | undefined> {
   if (!isUuid(id)) return undefined;

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { APP_CODE_RE } from '../commands/catalog.js';
-import { DEPLOYMENT_HASH_RE } from './deployment-access.js';
+import { APP_CODE_RE, DEPLOYMENT_HASH_RE } from '../../infra/identifiers.js';
 
 export const deploymentHashSchema = z
   .string()

@@ -1,15 +1,20 @@
 import type { Kysely } from 'kysely';
 import { API_VERSION } from '../../api-version.js';
-import { isAdmin, type Principal } from '../../auth/principal.js';
+import { actorOf, type Principal } from '../../auth/principal.js';
 import type { Config } from '../../config.js';
+import { type AuditEntry, writeAudit } from '../../infra/audit/audit-log.js';
 import type { Clock } from '../../infra/clock.js';
 import type { SecretBox } from '../../infra/crypto/secret-box.js';
 import type { Database } from '../../infra/db/database.js';
 import { notify } from '../../infra/db/notify.js';
-import { AppError, conflict, forbidden, notFound, unauthorized } from '../../infra/http/errors.js';
-import { type AuditEntry, writeAudit } from './audit-service.js';
+import { AppError, forbidden, notFound, unauthorized } from '../../infra/http/errors.js';
 import { AGENT_CHANGED_CHANNEL } from './channels.js';
-import { deploymentNotFound, findDeployment } from './deployment-access.js';
+import {
+  deploymentNotFound,
+  findDeployment,
+  mayAccessDeployment,
+  refuseDeleted,
+} from './deployment-access.js';
 import {
   type AgentRow,
   findAgentById,
@@ -62,12 +67,6 @@ function credentialsItem(row: AgentRow, token: string): AgentCredentialsItem {
   };
 }
 
-function actorOf(principal: Principal): Pick<AuditEntry, 'actorType' | 'actorId'> {
-  if (principal.kind === 'user') return { actorType: 'user', actorId: principal.user.id };
-  if (principal.kind === 'client') return { actorType: 'client', actorId: String(principal.client.id) };
-  return { actorType: 'anonymous', actorId: null };
-}
-
 /** Owner, admin, or a service client with `agents:register`; 404 before anything else for users. */
 async function authorizeRegistration(deps: AgentDeps, principal: Principal, hash: string): Promise<void> {
   if (principal.kind === 'client') {
@@ -78,12 +77,11 @@ async function authorizeRegistration(deps: AgentDeps, principal: Principal, hash
     throw unauthorized();
   }
   const deployment = await findDeployment(deps.db, hash);
-  if (principal.kind === 'user' && !isAdmin(principal.user)) {
-    if (!deployment || deployment.userId !== principal.user.id) throw deploymentNotFound();
+  // An admin or a client may register ahead of the deployment row (provisioning order varies).
+  if (principal.kind === 'user' && !mayAccessDeployment(principal.user, deployment?.userId, 'manage')) {
+    throw deploymentNotFound();
   }
-  if (deployment?.status === 'deleted') {
-    throw conflict('deployment_deleted', `Deployment ${hash} is deleted.`, { status: 'deleted' });
-  }
+  refuseDeleted(deployment);
 }
 
 /**
@@ -167,14 +165,8 @@ export async function rotateAgentToken(
   const agent = await findAgentById(deps.db, agentId);
   if (!agent) throw notFound('Agent', 'agent_not_found');
   const deployment = await findDeployment(deps.db, agent.deployment_hash);
-  if (!isAdmin(user) && (!deployment || deployment.userId !== user.id)) {
-    throw notFound('Agent', 'agent_not_found');
-  }
-  if (deployment?.status === 'deleted') {
-    throw conflict('deployment_deleted', `Deployment ${agent.deployment_hash} is deleted.`, {
-      status: 'deleted',
-    });
-  }
+  if (!mayAccessDeployment(user, deployment?.userId, 'manage')) throw notFound('Agent', 'agent_not_found');
+  refuseDeleted(deployment);
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     // The row lock serialises rotations: two at once cannot both take the same "previous" token.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { APP_CODE_RE } from '../../infra/identifiers.js';
 import type { CommandType } from './catalog-types.js';
 
 /*
@@ -7,7 +8,6 @@ import type { CommandType } from './catalog-types.js';
  * as absent, because forms send "" for an empty field.
  */
 
-export const APP_CODE_RE = /^[a-z0-9][a-z0-9_.-]{0,62}$/;
 // Docker container names (the API reports them with a leading '/'), or ids.
 const CONTAINER_RE = /^\/?[A-Za-z0-9][A-Za-z0-9_.-]{0,254}$/;
 const ENV_NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;

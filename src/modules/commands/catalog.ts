@@ -10,7 +10,7 @@ export {
   missingCapabilities,
   requiredCapabilities,
 } from './catalog-capabilities.js';
-export { APP_CODE_RE, type CommandParams } from './catalog-params.js';
+export type { CommandParams } from './catalog-params.js';
 export { checkResult, HEALTH_RESULT_TYPES, type ResultCheck, type ResultCommand } from './catalog-results.js';
 export { maskSecretParams, mergeSecretParams, SECRET_MASK, splitSecretParams } from './catalog-secrets.js';
 export { type CommandSpec, getCommandSpec } from './catalog-specs.js';

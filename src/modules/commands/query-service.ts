@@ -1,13 +1,15 @@
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import type { AuthUser } from '../../auth/principal.js';
+import { writeAudit } from '../../infra/audit/audit-log.js';
 import type { Clock } from '../../infra/clock.js';
 import type { Database } from '../../infra/db/database.js';
 import { notify } from '../../infra/db/notify.js';
-import { badRequest, conflict, notFound } from '../../infra/http/errors.js';
-import { writeAudit } from '../agents/audit-service.js';
+import { cursorDate, cursorUuid, decodeCursor, encodeCursor } from '../../infra/http/cursor.js';
+import { conflict, notFound } from '../../infra/http/errors.js';
+import { DEPLOYMENT_HASH_RE } from '../../infra/identifiers.js';
 import {
   checkDeploymentAccess,
-  DEPLOYMENT_HASH_RE,
   deploymentNotFound,
   requireDeploymentAccess,
 } from '../agents/deployment-access.js';
@@ -58,17 +60,14 @@ export async function followDeploymentCommands(
   return waitForChanges(deps.db, deps.changes, deploymentHash, cursor, limit, waitMs, signal);
 }
 
-function encodePageCursor(row: CommandRow): string {
-  return Buffer.from(`${row.created_at.toISOString()}|${row.id}`).toString('base64url');
-}
+const pageCursor = z.tuple([z.literal('commands'), cursorDate, cursorUuid]);
 
-function decodePageCursor(cursor: string): { createdAt: Date; id: string } {
-  const [time, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const createdAt = new Date(time ?? '');
-  if (!id || !/^[0-9a-f-]{36}$/.test(id) || Number.isNaN(createdAt.getTime())) {
-    throw badRequest('invalid_cursor', 'cursor is not a cursor this list returned.');
-  }
-  return { createdAt, id };
+const encodePageCursor = (row: CommandRow): string =>
+  encodeCursor(['commands', row.created_at.toISOString(), row.id]);
+
+function decodePageCursor(cursor: string): { createdAt: Date; id: string } | undefined {
+  const before = decodeCursor(cursor, pageCursor);
+  return before && { createdAt: before[1], id: before[2] };
 }
 
 export async function latestCommands(db: Kysely<Database>, user: AuthUser, deploymentHash: string) {

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { AuthAgent } from '../../auth/principal.js';
+import { type AuditEntry, writeAudit } from '../../infra/audit/audit-log.js';
 import type { Clock } from '../../infra/clock.js';
 import type { Database } from '../../infra/db/database.js';
 import { notify } from '../../infra/db/notify.js';
 import type { Redactor } from '../../infra/redaction/index.js';
-import { type AuditEntry, writeAudit } from '../agents/audit-service.js';
 import type { RequestMeta } from '../agents/service.js';
 import { checkResult } from './catalog.js';
 import { COMMAND_CHANGED_CHANNEL } from './channels.js';

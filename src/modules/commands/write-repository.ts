@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
+import { type AuditEntry, auditRow } from '../../infra/audit/audit-log.js';
 import type { Database } from '../../infra/db/database.js';
 import { prepared } from '../../infra/db/prepared-statements.js';
-import { type AuditEntry, auditRow } from '../agents/audit-service.js';
 import { COMMAND_CHANGED_CHANNEL, COMMAND_QUEUED_CHANNEL } from './channels.js';
 import { COMMAND_COLUMNS, type CommandRow } from './command-row.js';
 import { type CommandOutcomePatch, type NewCommand, newCommandValues } from './repository.js';

@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
-import { type AuthUser, isAdmin } from '../../auth/principal.js';
+import { z } from 'zod';
+import type { AuthUser } from '../../auth/principal.js';
 import type { Clock } from '../../infra/clock.js';
 import type { SecretBox } from '../../infra/crypto/secret-box.js';
 import type { Database } from '../../infra/db/database.js';
-import { badRequest, notFound } from '../../infra/http/errors.js';
+import { cursorDate, cursorId, decodeCursor, encodeCursor } from '../../infra/http/cursor.js';
+import { DEPLOYMENT_HASH_RE } from '../../infra/identifiers.js';
 import { OUTBOX_TOPICS, writeOutboxEvent } from '../../infra/outbox/outbox-writer.js';
 import { installDeletePayload } from '../../integrations/install-service/messages.js';
+import { deploymentNotFound, mayAccessDeployment } from '../agents/index.js';
 import { revokeDeploymentAgentAndCommands } from '../commands/revoke.js';
 import {
   findDeploymentByHash,
@@ -26,17 +29,7 @@ export interface DeploymentDeps {
   log: FastifyBaseLogger;
 }
 
-/** Opaque hashes of other origins are accepted (data-model.md); anything else names no deployment. */
-export const DEPLOYMENT_HASH_RE = /^[A-Za-z0-9_.:-]{1,128}$/;
-
 export const newDeploymentHash = (): string => `deployment_${randomUUID()}`;
-
-export const deploymentNotFound = () => notFound('Deployment', 'deployment_not_found');
-
-/** "Owner" is the deployment's user; admins may read and delete any (api.md). Others: 404, like none. */
-function mayAccess(user: AuthUser, ownerId: string): boolean {
-  return ownerId === user.id || isAdmin(user);
-}
 
 export async function getDeployment(
   deps: DeploymentDeps,
@@ -44,31 +37,18 @@ export async function getDeployment(
   hash: string,
 ): Promise<DeploymentView> {
   const row = DEPLOYMENT_HASH_RE.test(hash) ? await findDeploymentByHash(deps.db, hash) : undefined;
-  if (row === undefined || !mayAccess(user, row.user_id)) throw deploymentNotFound();
+  if (row === undefined || !mayAccessDeployment(user, row.user_id, 'read')) throw deploymentNotFound();
   return deploymentView(row);
 }
 
-interface Cursor {
-  t: string;
-  i: number;
+const deploymentsCursor = z.tuple([z.literal('deployments'), cursorDate, cursorId]);
+
+function afterCursor(cursor: string | undefined): { createdAt: Date; id: number } | undefined {
+  const after = decodeCursor(cursor, deploymentsCursor);
+  return after && { createdAt: after[1], id: after[2] };
 }
 
-function decodeCursor(cursor: string | undefined): { createdAt: Date; id: number } | undefined {
-  if (cursor === undefined) return undefined;
-  try {
-    const c = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Partial<Cursor>;
-    const createdAt = new Date(String(c.t));
-    if (Number.isNaN(createdAt.getTime()) || !Number.isInteger(c.i)) throw new Error('bad cursor');
-    return { createdAt, id: c.i as number };
-  } catch {
-    throw badRequest('invalid_cursor', 'The cursor is not one this server gave out.', [
-      { path: 'querystring.cursor', message: 'is invalid' },
-    ]);
-  }
-}
-
-const encodeCursor = (d: DeploymentView): string =>
-  Buffer.from(JSON.stringify({ t: d.created_at, i: d.id } satisfies Cursor)).toString('base64url');
+const nextCursor = (d: DeploymentView): string => encodeCursor(['deployments', d.created_at, d.id]);
 
 /** The caller's own deployments, newest first (admins too see only theirs here). */
 export async function listDeployments(
@@ -76,10 +56,10 @@ export async function listDeployments(
   user: AuthUser,
   page: { limit: number; cursor?: string | undefined },
 ): Promise<{ items: DeploymentView[]; nextCursor: string | null }> {
-  const rows = await listDeploymentsOf(deps.db, user.id, page.limit + 1, decodeCursor(page.cursor));
+  const rows = await listDeploymentsOf(deps.db, user.id, page.limit + 1, afterCursor(page.cursor));
   const items = rows.slice(0, page.limit).map(deploymentView);
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > page.limit && last ? encodeCursor(last) : null };
+  return { items, nextCursor: rows.length > page.limit && last ? nextCursor(last) : null };
 }
 
 /**
@@ -95,7 +75,7 @@ export async function deleteDeployment(
   if (!DEPLOYMENT_HASH_RE.test(hash)) throw deploymentNotFound();
   return deps.db.transaction().execute(async (trx) => {
     const row = await lockDeploymentByHash(trx, hash);
-    if (row === undefined || !mayAccess(user, row.user_id)) throw deploymentNotFound();
+    if (row === undefined || !mayAccessDeployment(user, row.user_id, 'manage')) throw deploymentNotFound();
     if (row.status === 'deleted') return deploymentView(row);
     const now = deps.clock.now();
     await markDeleted(trx, row.id, 'Deleted by user', now);

@@ -1,8 +1,9 @@
-import { isAdmin, type Principal } from '../../auth/principal.js';
+import { actorOf, isAdmin, type Principal } from '../../auth/principal.js';
+import { type AuditActor, writeAudit } from '../../infra/audit/audit-log.js';
 import { badRequest, conflict, forbidden, notFound, unauthorized } from '../../infra/http/errors.js';
 import { checkComposeUrl } from '../../integrations/compose-agent/index.js';
 import type { StatusPanelContext } from './context.js';
-import { type ComposeRow, findComposeRowById, insertAudit, setComposeRegistration } from './repository.js';
+import { type ComposeRow, findComposeRowById, setComposeRegistration } from './repository.js';
 
 /*
  * Where a host's compose agent listens and how to sign for it (compose-agent.md). The URL is an
@@ -50,16 +51,17 @@ export function registrationView(row: ComposeRow): ComposeRegistrationView {
   };
 }
 
-function actorOf(principal: Principal): { actorType: 'user' | 'client'; actorId: string } {
+/** Admins and service clients with the compose scope; the audit row names who it was. */
+function authorizeComposeWrite(principal: Principal): AuditActor {
   if (principal.kind === 'client') {
     if (!principal.client.scopes.includes(COMPOSE_WRITE_SCOPE)) {
       throw forbidden('insufficient_scope', `The service client lacks the ${COMPOSE_WRITE_SCOPE} scope.`);
     }
-    return { actorType: 'client', actorId: String(principal.client.id) };
+    return actorOf(principal);
   }
   if (principal.kind !== 'user') throw unauthorized();
   if (!isAdmin(principal.user)) throw forbidden('forbidden', 'Only an admin may register a compose agent.');
-  return { actorType: 'user', actorId: principal.user.id };
+  return actorOf(principal);
 }
 
 async function requireAgent(ctx: StatusPanelContext, agentId: string): Promise<ComposeRow> {
@@ -75,7 +77,7 @@ export async function registerComposeAgent(
   input: ComposeRegistrationInput,
   meta: Meta,
 ): Promise<ComposeRegistrationView> {
-  const actor = actorOf(principal);
+  const actor = authorizeComposeWrite(principal);
   const agent = await requireAgent(ctx, agentId);
   if (agent.revoked_at !== null) {
     throw conflict('agent_revoked', 'The agent is revoked; register the deployment again first.');
@@ -98,7 +100,7 @@ export async function registerComposeAgent(
     now,
   );
   if (!row) throw notFound('Agent', 'agent_not_found');
-  await insertAudit(ctx.db, {
+  await writeAudit(ctx.db, {
     action: 'compose_agent.registered',
     ...actor,
     deploymentHash: row.deployment_hash,
@@ -118,12 +120,12 @@ export async function removeComposeAgent(
   agentId: string,
   meta: Meta,
 ): Promise<ComposeRegistrationView> {
-  const actor = actorOf(principal);
+  const actor = authorizeComposeWrite(principal);
   const agent = await requireAgent(ctx, agentId);
   const now = ctx.clock.now();
   const row = await setComposeRegistration(ctx.db, agent.id, null, now);
   if (!row) throw notFound('Agent', 'agent_not_found');
-  await insertAudit(ctx.db, {
+  await writeAudit(ctx.db, {
     action: 'compose_agent.removed',
     ...actor,
     deploymentHash: row.deployment_hash,

@@ -1,4 +1,5 @@
 import type { AuthUser } from '../../auth/principal.js';
+import { writeAudit } from '../../infra/audit/audit-log.js';
 import { AppError, conflict, validationFailed } from '../../infra/http/errors.js';
 import { type ComposeOutcome, toAppError } from '../../integrations/compose-agent/index.js';
 import { requireDeploymentAccess } from '../agents/deployment-access.js';
@@ -11,7 +12,6 @@ import { isAgentOnline } from './liveness.js';
 import {
   type ComposeRow,
   findComposeRowByHash,
-  insertAudit,
   recordComposeFailure,
   recordComposeSuccess,
 } from './repository.js';
@@ -60,7 +60,7 @@ async function recordOutcome(
   const now = ctx.clock.now();
   if (outcome.kind === 'ok') await recordComposeSuccess(ctx.db, row.id, now);
   else await recordComposeFailure(ctx.db, row.id, describeFailure(outcome), now);
-  await insertAudit(ctx.db, {
+  await writeAudit(ctx.db, {
     action: `compose.${input.action}`,
     actorType: 'user',
     actorId: user.id,

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../infra/db/database.js';
+import { isUuid } from '../../infra/identifiers.js';
 
 /*
  * SQL of the Status Panel: the compose agent registration kept on the `agent` row (its URL, its own id,
@@ -8,8 +9,6 @@ import type { Database } from '../../infra/db/database.js';
  */
 
 type Db = Kysely<Database>;
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const COMPOSE_COLUMNS = [
   'id',
@@ -44,7 +43,7 @@ export async function findComposeRowByHash(db: Db, deploymentHash: string): Prom
 }
 
 export async function findComposeRowById(db: Db, agentId: string): Promise<ComposeRow | undefined> {
-  if (!UUID_RE.test(agentId)) return undefined;
+  if (!isUuid(agentId)) return undefined;
   return db.selectFrom('agent').select(COMPOSE_COLUMNS).where('id', '=', agentId).executeTakeFirst();
 }
 
@@ -101,37 +100,5 @@ export async function listAppStatuses(db: Db, deploymentHash: string): Promise<A
     .select(['app_code', 'status', 'reported_at'])
     .where('deployment_hash', '=', deploymentHash)
     .orderBy('app_code')
-    .execute();
-}
-
-export interface StatusPanelAuditEntry {
-  action: string;
-  actorType: 'user' | 'client';
-  actorId: string;
-  deploymentHash: string | null;
-  target: string | null;
-  outcome: string;
-  details: Record<string, unknown>;
-  ip: string | null;
-  userAgent: string | null;
-  at: Date;
-}
-
-/** Audit rows of the compose calls and registrations (ids and outcomes only: never a token). */
-export async function insertAudit(db: Db, entry: StatusPanelAuditEntry): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      action: entry.action,
-      actor_type: entry.actorType,
-      actor_id: entry.actorId,
-      deployment_hash: entry.deploymentHash,
-      target: entry.target,
-      outcome: entry.outcome,
-      details: JSON.stringify(entry.details),
-      ip: entry.ip,
-      user_agent: entry.userAgent?.slice(0, 256) ?? null,
-      created_at: entry.at,
-    })
     .execute();
 }

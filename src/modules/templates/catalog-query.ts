@@ -1,7 +1,13 @@
 import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../infra/db/database.js';
-import { cursorCount, cursorTimestamp, cursorUuid, decodeCursor, encodeCursor } from './cursor.js';
+import {
+  cursorCount,
+  cursorTimestamp,
+  cursorUuid,
+  decodeCursor,
+  encodeCursor,
+} from '../../infra/http/cursor.js';
 import { type TemplateRecord, templateQuery } from './repository.js';
 
 // The public catalog: listed (approved) templates, searched and paged by keyset.

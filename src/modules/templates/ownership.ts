@@ -1,12 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../infra/db/database.js';
+import { isUuid } from '../../infra/identifiers.js';
 import { templateNotFound } from './errors.js';
 import { findTemplateById, lockTemplateById, type TemplateRecord } from './repository.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A path id that is not a UUID names no template: 404, like an unknown one (never a 22P02 from Postgres). */
-export const isUuid = (id: string): boolean => UUID.test(id);
 
 /**
  * The caller's template, row-locked for the transaction, or 404 — also when it belongs to someone

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../infra/db/database.js';
-import { cursorTimestamp, cursorUuid, decodeCursor, encodeCursor } from './cursor.js';
+import { cursorTimestamp, cursorUuid, decodeCursor, encodeCursor } from '../../infra/http/cursor.js';
 import { type TemplateRecord, templateQuery } from './repository.js';
 import type { TemplateStatus } from './tables.js';
 

@@ -1,10 +1,12 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../infra/db/database.js';
+import type { Database } from '../db/database.js';
 
 /*
- * Audit rows of the agent protocol (agent-protocol.md, "Audit"): who, which deployment, when, from
- * which address, with a small JSON detail. Never a token or a signature: callers pass ids and reasons
- * only, and details are plain objects they build on purpose.
+ * The one writer of `audit_log` (agent-protocol.md, "Audit"; the admin and compose actions too): who,
+ * which deployment, when, from which address, with a small JSON detail. Never a token or a signature:
+ * callers pass ids and reasons only, and details are plain objects they build on purpose. Statements
+ * that write their audit row inside one larger SQL statement (the claim, the guarded report write, the
+ * sampled auth failure) spell the columns themselves, for the round trip they save.
  */
 
 export type AuditAction =
@@ -17,11 +19,22 @@ export type AuditAction =
   | 'command.late_report'
   | 'command.cancelled'
   | 'command.expired'
-  | 'command.lease_expired';
+  | 'command.lease_expired'
+  | 'outbox.retried'
+  | 'outbox.discarded'
+  | 'compose_agent.registered'
+  | 'compose_agent.removed'
+  | `compose.${string}`;
+
+/** Who did it; `actorId` is null for the system and anonymous callers. */
+export interface AuditActor {
+  actorType: 'user' | 'agent' | 'client' | 'system' | 'anonymous';
+  actorId: string | null;
+}
 
 export interface AuditEntry {
   action: AuditAction;
-  actorType: 'user' | 'agent' | 'client' | 'system' | 'anonymous';
+  actorType: AuditActor['actorType'];
   actorId?: string | null;
   deploymentHash?: string | null;
   target?: string | null;
@@ -32,7 +45,8 @@ export interface AuditEntry {
   at?: Date;
 }
 
-const MAX_USER_AGENT = 256;
+/** User agents are clipped: the column is for telling clients apart, not for storing what they send. */
+export const MAX_USER_AGENT = 256;
 
 /** The `audit_log` row of an entry (for statements that write it beside other changes). */
 export function auditRow(entry: AuditEntry) {

@@ -1,8 +1,11 @@
 import { z } from 'zod';
-import { badRequest } from '../../infra/http/errors.js';
+import { UUID_RE } from '../identifiers.js';
+import { badRequest } from './errors.js';
 
-// Opaque keyset cursors: base64url of a small JSON array naming the list it belongs to and the sort
-// key of the last row sent. Nothing in it is secret; it is opaque so clients never build one.
+// The one codec of opaque keyset cursors: base64url of a small JSON array naming the list it belongs
+// to and the sort key of the last row sent, checked on the way back in by a zod tuple. Nothing in it is
+// secret; it is opaque so clients never build one. (The command change feed's `since` is another
+// thing: a contract format, in modules/commands/feed-cursor.ts.)
 
 export function encodeCursor(values: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
@@ -30,10 +33,13 @@ export function decodeCursor<T extends z.ZodType>(
   return parsed.data;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Microsecond timestamps as Postgres prints them for the cursor (`to_char(... 'US')`), never a JS Date. */
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
-export const cursorUuid = z.string().regex(UUID);
+export const cursorUuid = z.string().regex(UUID_RE);
 export const cursorTimestamp = z.string().regex(TIMESTAMP);
 export const cursorCount = z.number().int().min(0).max(2_147_483_647);
+/** A bigint/serial row id. */
+export const cursorId = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+/** A millisecond time as `Date#toISOString` prints it, read back as a Date. */
+export const cursorDate = z.iso.datetime().transform((text) => new Date(text));
