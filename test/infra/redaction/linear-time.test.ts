@@ -4,9 +4,10 @@ import { createRedactor } from '../../../src/infra/redaction/index.js';
 // Linear time is checked as a ratio over inputs 16 times apart, divided by the same ratio of a
 // known-linear baseline (a global regex replace) measured in the same run on the same inputs: the
 // baseline absorbs what the machine does to large strings (caches, GC), which alone can make a 16x input
-// cost 15x to 100x here. Linear work gives about 1; a quadratic scanner about 16. The bound is 5, and a
-// measurement is taken up to three times, because one quiet run proves linearity while a quadratic
-// scanner never gets under the bound. No absolute time is asserted.
+// cost 15x to 100x here. Linear work gives about 1; a quadratic scanner about 16. The bound is 8 (half of
+// quadratic: a loaded 2-core machine has measured linear work at 5.4), and a measurement is taken up to
+// five times, because one quiet run proves linearity while a quadratic scanner never gets under the
+// bound. No absolute time is asserted.
 const redactor = createRedactor({ extraPrefixes: ['acme_'] });
 
 function bestOf(runs: number, fn: () => void): number {
@@ -25,12 +26,13 @@ function growth(fn: (input: string) => unknown, small: string, large: string): n
 }
 
 const baseline = (input: string) => input.replace(/[a-z]/g, 'x');
+const BOUND = 8;
 
 function relativeGrowth(unit: string): number {
   const small = unit.repeat(Math.ceil(50_000 / unit.length));
   const large = small.repeat(16);
   let best = Number.POSITIVE_INFINITY;
-  for (let attempt = 0; attempt < 3 && best > 5; attempt++) {
+  for (let attempt = 0; attempt < 5 && best > BOUND; attempt++) {
     const ratio = growth((s) => redactor.redactString(s), small, large) / growth(baseline, small, large);
     best = Math.min(best, ratio);
   }
@@ -52,7 +54,7 @@ const units: Array<[string, string]> = [
 
 describe('redactor cost', () => {
   it.each(units)('grows linearly: %s', (_name, unit) => {
-    expect(relativeGrowth(unit)).toBeLessThanOrEqual(5);
+    expect(relativeGrowth(unit)).toBeLessThanOrEqual(BOUND);
   });
 
   it('still redacts a 1 MB line', () => {
