@@ -18,6 +18,7 @@ import { dbPlugin } from './infra/db/db-plugin.js';
 import type { ListenHub } from './infra/db/listen-hub.js';
 import { healthPlugin } from './infra/health/health-plugin.js';
 import { errorHandlerPlugin } from './infra/http/error-handler.js';
+import { inputGuardPlugin } from './infra/http/input-guard.js';
 import { loggerOptions } from './infra/http/logger.js';
 import { openApiPlugin } from './infra/http/openapi.js';
 import { rawBodyPlugin } from './infra/http/raw-body.js';
@@ -105,6 +106,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(errorHandlerPlugin);
   await app.register(rawBodyPlugin);
+  await app.register(inputGuardPlugin);
   await app.register(compress, {
     threshold: 1024,
     encodings: ['br', 'gzip'],

@@ -13,15 +13,17 @@ export interface HttpMappedError {
 const isHttpMapped = (e: unknown): e is HttpMappedError =>
   typeof e === 'object' && e !== null && typeof (e as { toAppError?: unknown }).toAppError === 'function';
 
-const BAD_VALUE_STATES: string[] = [
-  SQLSTATE.invalidTextRepresentation,
-  SQLSTATE.numericValueOutOfRange,
-  SQLSTATE.stringDataRightTruncation,
-  SQLSTATE.invalidDatetimeFormat,
-  SQLSTATE.datetimeFieldOverflow,
-  SQLSTATE.notNullViolation,
-  SQLSTATE.checkViolation,
-];
+/**
+ * A value the client sent that Postgres refused: every data exception (class 22: bad text representation,
+ * NUL or untranslatable characters, bad dates, overflow...), a value too large for what stores it
+ * (class 54, e.g. an index row), and the constraints a value breaks. The input guard catches most of these
+ * first; this is the safety net, so a value never turns into a 500.
+ */
+const isBadValueState = (code: string) =>
+  code.startsWith('22') ||
+  code.startsWith('54') ||
+  code === SQLSTATE.notNullViolation ||
+  code === SQLSTATE.checkViolation;
 
 function fieldPath(context: string | undefined, instancePath: string): string {
   const rest = instancePath.replace(/^\//, '').replace(/\//g, '.');
@@ -66,7 +68,7 @@ export function toAppError(error: unknown): { appError: AppError; log: 'none' | 
         log: 'warn',
       };
     }
-    if (BAD_VALUE_STATES.includes(error.code)) {
+    if (isBadValueState(error.code)) {
       return {
         appError: new AppError(400, 'invalid_value', 'A value is not valid for its field.'),
         log: 'warn',

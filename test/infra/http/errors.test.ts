@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { item, list } from '../../../src/infra/http/envelope.js';
@@ -15,6 +17,7 @@ beforeAll(async () => {
       '/test/conflict GET',
       '/test/unique GET',
       '/test/big GET',
+      '/test/bad-value/:kind GET',
     ].map((line) => `p, group_anonymous, ${line.split(' ')[0]}, ${line.split(' ')[1]}`),
     routes(app) {
       app.post(
@@ -46,6 +49,24 @@ beforeAll(async () => {
           .insertInto('idempotency_key')
           .values({ user_id: 'u', key: 'k', route: 'r', reply: '{}', status: 200, expires_at: new Date() })
           .execute();
+        return { message: 'unreachable' };
+      });
+      // Values the input guard never lets through, made server-side to reach the safety net.
+      const badValues: Record<string, string> = {
+        nul: "select convert_from('\\x6100'::bytea, 'UTF8')", // 22021
+        escape: `select '"\\u0000"'::jsonb`, // 22P05
+        timestamp: "select 'soon'::timestamptz", // 22007
+        index_row: 'select 1', // replaced below: 54000
+      };
+      app.get('/test/bad-value/:kind', async (request) => {
+        const kind = (request.params as { kind: string }).kind;
+        if (kind === 'index_row') {
+          await sql`create temp table if not exists wide (v text primary key)`.execute(app.db);
+          // Random, so compression cannot bring it under the btree's row limit.
+          await sql`insert into wide values (${randomBytes(6000).toString('hex')})`.execute(app.db);
+        } else {
+          await sql.raw(badValues[kind] ?? 'select 1').execute(app.db);
+        }
         return { message: 'unreachable' };
       });
       app.get('/test/big', async () => ({
@@ -126,6 +147,16 @@ describe('problem+json error mapping', () => {
     expect(res.json().code).toBe('conflict');
     expect(res.body).not.toContain('idempotency_key_pkey');
   });
+
+  it.each(['nul', 'escape', 'timestamp', 'index_row'])(
+    'a value Postgres refuses (%s) is 400 invalid_value, never 500',
+    async (kind) => {
+      const res = await t.app.inject({ method: 'GET', url: `/test/bad-value/${kind}` });
+      expect(res.statusCode).toBe(400);
+      problemHeaders(res.headers);
+      expect(res.json().code).toBe('invalid_value');
+    },
+  );
 
   it('415 for an unsupported content type', async () => {
     const res = await t.app.inject({
