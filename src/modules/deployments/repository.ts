@@ -97,14 +97,48 @@ export async function lockDeploymentByHash(trx: Transaction<Database>, hash: str
   return deploymentQuery(trx).where('d.deployment_hash', '=', hash).forUpdate('d').executeTakeFirst();
 }
 
-/** The user's deployments, newest first, after the keyset `after` (exclusive). */
+export async function findDeploymentById(db: Db, id: number): Promise<DeploymentRecord | undefined> {
+  return deploymentQuery(db).where('d.id', '=', id).executeTakeFirst();
+}
+
+export async function lockDeploymentById(trx: Transaction<Database>, id: number) {
+  return deploymentQuery(trx).where('d.id', '=', id).forUpdate('d').executeTakeFirst();
+}
+
+/** The project's owner, or `undefined` when there is no such project. */
+export async function findProjectOwner(db: Db, projectId: number): Promise<string | undefined> {
+  const row = await db.selectFrom('project').select('user_id').where('id', '=', projectId).executeTakeFirst();
+  return row?.user_id;
+}
+
+/** The project's newest deployment that is not `deleted` (by `created_at`). */
+export async function findNewestLiveDeploymentOfProject(
+  db: Db,
+  projectId: number,
+): Promise<DeploymentRecord | undefined> {
+  return deploymentQuery(db)
+    .where('d.project_id', '=', projectId)
+    .where('d.status', '<>', 'deleted')
+    .orderBy('d.created_at', 'desc')
+    .orderBy('d.id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Which deployments a list shows: the user's own, or a project's that are not deleted. */
+export type DeploymentScope = { userId: string } | { projectId: number };
+
+/** The scope's deployments, newest first, after the keyset `after` (exclusive). */
 export async function listDeploymentsOf(
   db: Db,
-  userId: string,
+  scope: DeploymentScope,
   limit: number,
   after: { createdAt: Date; id: number } | undefined,
 ): Promise<DeploymentRecord[]> {
-  let query = deploymentQuery(db).where('d.user_id', '=', userId);
+  let query =
+    'userId' in scope
+      ? deploymentQuery(db).where('d.user_id', '=', scope.userId)
+      : deploymentQuery(db).where('d.project_id', '=', scope.projectId).where('d.status', '<>', 'deleted');
   if (after !== undefined) {
     query = query.where(
       sql<boolean>`(d.created_at, d.id) < (${after.createdAt}::timestamptz, ${after.id}::int)`,
@@ -129,6 +163,24 @@ export async function markDeleted(trx: Transaction<Database>, id: number, messag
   await trx
     .updateTable('deployment')
     .set({ status: 'deleted', status_message: message, updated_at: now })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** `completed` by the owner's hand, remembering where from (metadata `force_completed_from`). */
+export async function markForceCompleted(
+  trx: Transaction<Database>,
+  id: number,
+  from: string,
+  forced: boolean,
+  now: Date,
+) {
+  const patch = JSON.stringify(
+    forced ? { force_completed_from: from, force_override: true } : { force_completed_from: from },
+  );
+  await trx
+    .updateTable('deployment')
+    .set({ status: 'completed', metadata: sql`metadata || ${patch}::jsonb`, updated_at: now })
     .where('id', '=', id)
     .execute();
 }

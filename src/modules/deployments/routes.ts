@@ -6,17 +6,23 @@ import { problemSchema } from '../../infra/http/problem.js';
 import { parseIdempotencyKey } from '../../infra/idempotency/idempotency.js';
 import { type Caller, type DeployDeps, deployTemplate } from './deploy-service.js';
 import {
+  byHashParams,
   createDeploymentBody,
   createdDeploymentSchema,
   deploymentSchema,
+  forceCompleteParams,
+  forceCompleteQuery,
   hashParams,
   type InstallTemplateInput,
+  idOrHashParams,
   installedTemplateSchema,
   installTemplateBody,
   listQuery,
+  projectIdParams,
   slugParams,
 } from './schemas.js';
 import { deleteDeployment, getDeployment, listDeployments } from './service.js';
+import { forceComplete, getProjectDeployment } from './status-service.js';
 
 export type DeployDepsFactory = (request: FastifyRequest) => DeployDeps;
 
@@ -136,15 +142,80 @@ export async function deploymentRoutes(instance: FastifyInstance, opts: { deps: 
       schema: {
         tags,
         summary: 'Your deployments, newest first',
+        description:
+          "With `project_id`, that project's deployments that are not deleted (404 when the project is not " +
+          'yours). `limit` is clamped to 1..500.',
         security: [{ bearer: [] }],
         querystring: listQuery,
         response: { 200: listEnvelope(deploymentSchema) },
       },
     },
     async (request) => {
-      const page = await listDeployments(opts.deps(request), requireUser(request), request.query);
+      const { limit, cursor, project_id } = request.query;
+      const page = await listDeployments(opts.deps(request), requireUser(request), {
+        limit,
+        cursor,
+        projectId: project_id,
+      });
       return list(page.items, { next_cursor: page.nextCursor });
     },
+  );
+
+  app.get(
+    '/api/v1/deployments/hash/:hash',
+    {
+      schema: {
+        tags,
+        summary: 'One deployment by its hash',
+        description:
+          "Reads a digits-only hash too. Someone else's deployment is 404, like one that does not exist.",
+        security: [{ bearer: [] }],
+        params: byHashParams,
+        response: { 200: itemEnvelope(deploymentSchema), 404: problemSchema },
+      },
+    },
+    async (request) =>
+      item(await getDeployment(opts.deps(request), requireUser(request), request.params.hash, true)),
+  );
+
+  app.get(
+    '/api/v1/deployments/project/:project_id',
+    {
+      schema: {
+        tags,
+        summary: "A project's newest deployment",
+        description:
+          'The newest deployment of the project that is not deleted. 404 "No deployment found for this ' +
+          'project" when there is none or neither it nor the project is yours.',
+        security: [{ bearer: [] }],
+        params: projectIdParams,
+        response: { 200: itemEnvelope(deploymentSchema), 404: problemSchema },
+      },
+    },
+    async (request) =>
+      item(await getProjectDeployment(opts.deps(request), requireUser(request), request.params.project_id)),
+  );
+
+  app.post(
+    '/api/v1/deployments/:id/force-complete',
+    {
+      schema: {
+        tags,
+        summary: 'Mark a stuck deployment completed',
+        description:
+          'From `paused` or `error`; `force=true` allows any status but `deleted`. Otherwise 409 ' +
+          '`invalid_transition`. The old status is kept as metadata `force_completed_from`.',
+        security: [{ bearer: [] }],
+        params: forceCompleteParams,
+        querystring: forceCompleteQuery,
+        response: { 200: itemEnvelope(deploymentSchema), 404: problemSchema, 409: problemSchema },
+      },
+    },
+    async (request) =>
+      item(
+        await forceComplete(opts.deps(request), requireUser(request), request.params.id, request.query.force),
+        'Deployment force-completed',
+      ),
   );
 
   app.get(
@@ -152,10 +223,13 @@ export async function deploymentRoutes(instance: FastifyInstance, opts: { deps: 
     {
       schema: {
         tags,
-        summary: 'One deployment with its status',
-        description: "Someone else's deployment is 404, like one that does not exist (admins may read any).",
+        summary: 'One deployment with its status, by id or hash',
+        description:
+          'A digits-only segment is the deployment id, anything else its hash (a digits-only hash is read ' +
+          "through /hash/{hash}). Someone else's deployment is 404, like one that does not exist (admins " +
+          'may read any).',
         security: [{ bearer: [] }],
-        params: hashParams,
+        params: idOrHashParams,
         response: { 200: itemEnvelope(deploymentSchema), 404: problemSchema },
       },
     },

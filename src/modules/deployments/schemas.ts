@@ -62,9 +62,29 @@ export const slugParams = z.object({ slug: z.string().max(200) });
 // Any string: a hash of the wrong shape names no deployment and answers 404 like an unknown one.
 export const hashParams = z.object({ deployment_hash: z.string().max(256) });
 
+/** The deployment's id (digits only) or its hash; `hash` and `project` are literal segments. */
+export const idOrHashParams = z.object({
+  deployment_hash: z.string().max(256).describe('A digits-only segment is the id, anything else the hash'),
+});
+export const byHashParams = z.object({ hash: z.string().max(256) });
+export const projectIdParams = z.object({ project_id: z.string().max(32) });
+export const forceCompleteParams = z.object({ id: z.string().max(256) });
+export const forceCompleteQuery = z.object({
+  force: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+});
+
+// The CLI asks `?project_id=<id>&limit=1`; upstream clamps `limit` to 1..500, so out of range is not a 400.
 export const listQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(50),
+  limit: z.coerce
+    .number()
+    .int()
+    .default(50)
+    .transform((v) => Math.min(500, Math.max(1, v))),
   cursor: z.string().max(200).optional(),
+  project_id: z.coerce.number().int().min(0).optional(),
 });
 
 const timestamp = z.string();
@@ -83,7 +103,8 @@ export type ProjectView = z.infer<typeof projectSchema>;
 
 export const deploymentSchema = z.object({
   id: z.number().int(),
-  project_id: z.number().int().nullable(),
+  // The CLI's DeploymentStatusInfo has an i32 here: one null fails its whole list (0 = no project).
+  project_id: z.number().int(),
   user_id: z.string(),
   deployment_hash: z.string(),
   name: z.string().nullable(),

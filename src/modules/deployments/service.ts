@@ -7,13 +7,17 @@ import type { Clock } from '../../infra/clock.js';
 import type { SecretBox } from '../../infra/crypto/secret-box.js';
 import type { Database } from '../../infra/db/database.js';
 import { cursorDate, cursorId, decodeCursor, encodeCursor } from '../../infra/http/cursor.js';
+import { notFound } from '../../infra/http/errors.js';
 import { DEPLOYMENT_HASH_RE } from '../../infra/identifiers.js';
 import { OUTBOX_TOPICS, writeOutboxEvent } from '../../infra/outbox/outbox-writer.js';
 import { installDeletePayload } from '../../integrations/install-service/messages.js';
 import { deploymentNotFound, mayAccessDeployment } from '../agents/index.js';
 import { revokeDeploymentAgentAndCommands } from '../commands/revoke.js';
 import {
+  type DeploymentScope,
   findDeploymentByHash,
+  findDeploymentById,
+  findProjectOwner,
   listDeploymentsOf,
   lockDeploymentByHash,
   lockLiveDeploymentsOfProject,
@@ -31,12 +35,34 @@ export interface DeploymentDeps {
 
 export const newDeploymentHash = (): string => `deployment_${randomUUID()}`;
 
+/** A digits-only path segment names a deployment by id (deployment-lifecycle.md), anything else a hash. */
+const DEPLOYMENT_ID_RE = /^[0-9]{1,10}$/;
+const MAX_ID = 2_147_483_647;
+
+/** The id a digits-only segment names, `undefined` for anything else (or past the i32 range: none). */
+export function deploymentIdOf(segment: string): number | undefined {
+  return DEPLOYMENT_ID_RE.test(segment) ? Number(segment) : undefined;
+}
+
+/** The row a segment names: by id when digits-only, else by hash; `undefined` when none. */
+export async function findDeploymentBySegment(db: DeploymentDeps['db'], segment: string) {
+  const id = deploymentIdOf(segment);
+  if (id !== undefined) return id <= MAX_ID ? findDeploymentById(db, id) : undefined;
+  return DEPLOYMENT_HASH_RE.test(segment) ? findDeploymentByHash(db, segment) : undefined;
+}
+
+/** By id for a digits-only segment, else by hash (`byHash` reads a digits-only hash too). */
 export async function getDeployment(
   deps: DeploymentDeps,
   user: AuthUser,
-  hash: string,
+  segment: string,
+  byHash = false,
 ): Promise<DeploymentView> {
-  const row = DEPLOYMENT_HASH_RE.test(hash) ? await findDeploymentByHash(deps.db, hash) : undefined;
+  const row = byHash
+    ? DEPLOYMENT_HASH_RE.test(segment)
+      ? await findDeploymentByHash(deps.db, segment)
+      : undefined
+    : await findDeploymentBySegment(deps.db, segment);
   if (row === undefined || !mayAccessDeployment(user, row.user_id, 'read')) throw deploymentNotFound();
   return deploymentView(row);
 }
@@ -50,13 +76,23 @@ function afterCursor(cursor: string | undefined): { createdAt: Date; id: number 
 
 const nextCursor = (d: DeploymentView): string => encodeCursor(['deployments', d.created_at, d.id]);
 
-/** The caller's own deployments, newest first (admins too see only theirs here). */
+/**
+ * The caller's own deployments, newest first (admins too see only theirs here); with `projectId`, that
+ * project's deployments that are not deleted, for its owner (else 404 "Project not found").
+ */
 export async function listDeployments(
   deps: DeploymentDeps,
   user: AuthUser,
-  page: { limit: number; cursor?: string | undefined },
+  page: { limit: number; cursor?: string | undefined; projectId?: number | undefined },
 ): Promise<{ items: DeploymentView[]; nextCursor: string | null }> {
-  const rows = await listDeploymentsOf(deps.db, user.id, page.limit + 1, afterCursor(page.cursor));
+  let scope: DeploymentScope = { userId: user.id };
+  if (page.projectId !== undefined) {
+    const owner = page.projectId <= MAX_ID ? await findProjectOwner(deps.db, page.projectId) : undefined;
+    if (owner === undefined || !mayAccessDeployment(user, owner, 'read'))
+      throw notFound('Project', 'project_not_found');
+    scope = { projectId: page.projectId };
+  }
+  const rows = await listDeploymentsOf(deps.db, scope, page.limit + 1, afterCursor(page.cursor));
   const items = rows.slice(0, page.limit).map(deploymentView);
   const last = items.at(-1);
   return { items, nextCursor: rows.length > page.limit && last ? nextCursor(last) : null };

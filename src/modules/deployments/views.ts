@@ -20,7 +20,7 @@ export function projectView(p: ProjectRow): ProjectView {
 export function deploymentView(d: DeploymentRecord): DeploymentView {
   return {
     id: d.id,
-    project_id: d.project_id,
+    project_id: d.project_id ?? 0,
     user_id: d.user_id,
     deployment_hash: d.deployment_hash,
     name: d.project_name,
