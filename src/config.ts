@@ -227,6 +227,8 @@ export function readTestEnv(): {
   redisUrl: string | undefined;
   /** Set by `.ci/run` after installing PgBouncer: its tests then fail, not skip, when it is missing. */
   pgbouncerBin: string | undefined;
+  /** Set by `.ci/run` after installing Debian's docker-compose: generated compose files are then checked by it. */
+  dockerComposeBin: string | undefined;
   ci: boolean;
 } {
   return {
@@ -234,6 +236,7 @@ export function readTestEnv(): {
     amqpUrl: process.env.AMQP_URL || undefined,
     redisUrl: process.env.REDIS_URL || undefined,
     pgbouncerBin: process.env.PGBOUNCER_BIN || undefined,
+    dockerComposeBin: process.env.DOCKER_COMPOSE_BIN || undefined,
     ci: Boolean(process.env.CI),
   };
 }

@@ -1,8 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { requireUser } from '../../auth/principal.js';
 import { item, itemEnvelope, list, listEnvelope, messageOnly } from '../../infra/http/envelope.js';
 import { problemSchema } from '../../infra/http/problem.js';
+import { getProjectCompose } from './compose-service.js';
 import { projectForm } from './form.js';
 import { projectExample, projectParams, projectSchema, sharedProjectSchema } from './schemas.js';
 import {
@@ -32,6 +34,15 @@ export function rawJson(request: FastifyRequest): unknown {
 const projectItem = itemEnvelope(projectSchema).meta({ examples: [{ message: 'Ok', item: projectExample }] });
 const projectList = listEnvelope(projectSchema).meta({
   examples: [{ message: 'OK', list: [projectExample] }],
+});
+const composeReply = z.object({ message: z.string(), id: z.number().int(), item: z.string() }).meta({
+  examples: [
+    {
+      message: 'Success',
+      id: 7,
+      item: 'version: "3.8"\nservices:\n  website:\n    image: nginx:1.27\n    restart: always\n',
+    },
+  ],
 });
 const FORM_NOTE =
   ' The body is validated whole before anything is written (a refusal names the field); members the ' +
@@ -156,6 +167,26 @@ export async function projectRoutes(
     async (request) => {
       await deleteProject(opts.deps(request), requireUser(request), request.params.id);
       return { message: 'Deleted' };
+    },
+  );
+
+  app.get(
+    `${base}/:id/compose`,
+    {
+      schema: {
+        tags,
+        summary: "The project's docker-compose file",
+        description:
+          'Built from the stored form (never from app rows): long-form ports and volumes, the external ' +
+          '`default_network`. 400 when the metadata is not a valid ProjectForm.',
+        security,
+        params: projectParams,
+        response: { 200: composeReply, 404: problemSchema },
+      },
+    },
+    async (request) => {
+      const compose = await getProjectCompose(opts.deps(request), requireUser(request), request.params.id);
+      return { message: 'Success', id: compose.id, item: compose.compose };
     },
   );
 }
