@@ -67,7 +67,7 @@ describe('policy completeness', () => {
 });
 
 describe('policy reloads across instances', () => {
-  it('a rule applied through one instance is enforced by another sharing the database within 2 s', async () => {
+  it('a rule applied through one instance is enforced by another sharing the database, on its NOTIFY', async () => {
     const routes = (app: TestApp['app']) => app.get('/test/reload', async () => ({ message: 'allowed now' }));
     const a = await buildTestApp({ routes });
     const b = await buildTestApp({ routes, database: a.database });
@@ -83,8 +83,8 @@ describe('policy reloads across instances', () => {
       );
       expect(added).toHaveLength(1);
       await waitUntil(async () => (await call(b)).statusCode === 200, {
+        // No absolute bound (the machine may be loaded): the reload follows the NOTIFY, not a timer.
         what: 'the other instance to reload the policy',
-        timeout: 2_000,
       });
       expect((await call(a)).statusCode).toBe(200);
 

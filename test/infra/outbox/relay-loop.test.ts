@@ -88,7 +88,12 @@ describe('outbox relay loop', () => {
   });
 
   it('delivers across keys in parallel, never more than its concurrency at once', async () => {
-    const sender = new RecordingSender(undefined, 20);
+    // Each delivery is held until three overlap (or only the last, fewer, are left): the relay must reach
+    // its concurrency and never pass it, whatever the machine's speed.
+    const sender: RecordingSender = new RecordingSender(async () => {
+      await waitUntil(() => sender.inFlight >= 3 || sender.calls.length >= 10, 'three deliveries in flight');
+      return { kind: 'delivered', status: 200 };
+    });
     await startRelay(sender, { concurrency: 3 });
     await writeEvents(
       database.db,
