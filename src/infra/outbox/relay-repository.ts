@@ -1,8 +1,8 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Database } from '../db/database.js';
-import type { OutboxTable } from './tables.js';
+import type { Outbox } from '../db/schema.js';
 
-export type OutboxRow = Selectable<OutboxTable>;
+export type OutboxRow = Selectable<Outbox>;
 
 /**
  * `b` comes before `o` in their ordering key. When both carry a `sequence` (allocated under the

@@ -1,8 +1,10 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Database } from '../../infra/db/database.js';
-import type { OutboxStatus, OutboxTable } from '../../infra/outbox/tables.js';
+import type { Outbox } from '../../infra/db/schema.js';
 
-export type OutboxRecord = Selectable<OutboxTable>;
+type OutboxStatus = Selectable<Outbox>['status'];
+
+export type OutboxRecord = Selectable<Outbox>;
 
 export interface ListOptions {
   status: OutboxStatus | undefined;

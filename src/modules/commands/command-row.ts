@@ -1,4 +1,8 @@
-import type { CommandStatus } from './tables.js';
+import type { Selectable } from 'kysely';
+import type { Command } from '../../infra/db/schema.js';
+
+/** The command status values (the generated schema carries the migration's CHECK list). */
+export type CommandStatus = Selectable<Command>['status'];
 
 /** A `command` row as the repositories return it (jsonb parsed, bigint change_seq as a string). */
 export interface CommandRow {

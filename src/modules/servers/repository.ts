@@ -1,6 +1,8 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database } from '../../infra/db/database.js';
-import type { ConnectionMode } from './tables.js';
+import type { Server } from '../../infra/db/schema.js';
+
+type ConnectionMode = Selectable<Server>['connection_mode'];
 
 // SQL of servers. The private key stays sealed here; it is never selected by the reads below.
 

@@ -1,9 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../infra/db/database.js';
 import { isUuid } from '../../infra/identifiers.js';
+import type { BillingCycle } from './column-values.js';
 import { findTemplateByRef, incrementDeployCount } from './deployable-repository.js';
 import { SLUG_PATTERN } from './fields.js';
-import type { BillingCycle } from './tables.js';
 import { findLatestVersion, findVersionById } from './version-repository.js';
 import { type TemplateView, templateView, type VersionView, versionView } from './views.js';
 

@@ -1,5 +1,5 @@
 import { AppError } from '../../infra/http/errors.js';
-import type { ReviewDecision, TemplateStatus, VersionReviewStatus } from './tables.js';
+import type { ReviewDecision, TemplateStatus, VersionReviewStatus } from './column-values.js';
 
 // The template lifecycle, in one place:
 //

@@ -1,6 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../../infra/db/database.js';
-import type { BillingCycle, TemplateStatus } from './tables.js';
+import type { BillingCycle, TemplateStatus } from './column-values.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

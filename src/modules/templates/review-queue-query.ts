@@ -2,8 +2,8 @@ import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../infra/db/database.js';
 import { cursorTimestamp, cursorUuid, decodeCursor, encodeCursor } from '../../infra/http/cursor.js';
+import type { TemplateStatus } from './column-values.js';
 import { type TemplateRecord, templateQuery } from './repository.js';
-import type { TemplateStatus } from './tables.js';
 
 // The admins' review queue: what waits for a decision first (submitted templates, and approved
 // templates with a submitted version), oldest wait first; everything else after, oldest first.

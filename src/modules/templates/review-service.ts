@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../infra/db/database.js';
 import { conflict } from '../../infra/http/errors.js';
 import { isUuid } from '../../infra/identifiers.js';
+import type { TemplateStatus } from './column-values.js';
 import { templateNotFound } from './errors.js';
 import { writeMarketplaceEvent } from './events.js';
 import { type AdminDecision, planDecision } from './lifecycle.js';
@@ -9,7 +10,6 @@ import { lockAnyTemplate } from './ownership.js';
 import { findTemplateById, type TemplateChanges, updateTemplateRow } from './repository.js';
 import { listReviewQueue } from './review-queue-query.js';
 import { loadWithLatest, type TemplateDeps, type TemplateWithVersion } from './service.js';
-import type { TemplateStatus } from './tables.js';
 import {
   findLatestVersion,
   insertReview,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { paginationQuery } from '../../infra/http/envelope.js';
 import { CATALOG_SORTS } from './catalog-query.js';
+import type { BillingCycle } from './column-values.js';
 import { type Definition, normaliseDefinition } from './definition.js';
 import {
   categoryCodeField,
@@ -21,7 +22,6 @@ import {
   techStackField,
   versionField,
 } from './fields.js';
-import type { BillingCycle } from './tables.js';
 
 // Request bodies of the vendor and admin routes. Cross-field rules run in transforms (which only run
 // once every field is valid) and report the field they are about, so every 400 names a field.

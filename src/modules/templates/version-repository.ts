@@ -1,16 +1,12 @@
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { Database } from '../../infra/db/database.js';
+import type { StackTemplateReview, StackTemplateVersion } from '../../infra/db/schema.js';
+import type { ReviewDecision, VersionReviewStatus } from './column-values.js';
 import type { Definition } from './definition.js';
-import type {
-  ReviewDecision,
-  StackTemplateReviewTable,
-  StackTemplateVersionTable,
-  VersionReviewStatus,
-} from './tables.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
-export type VersionRow = Selectable<StackTemplateVersionTable>;
-export type ReviewRow = Selectable<StackTemplateReviewTable>;
+export type VersionRow = Selectable<StackTemplateVersion>;
+export type ReviewRow = Selectable<StackTemplateReview>;
 
 export async function findVersionById(db: Db, id: string): Promise<VersionRow | undefined> {
   return db.selectFrom('stack_template_version').selectAll().where('id', '=', id).executeTakeFirst();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { TemplateStatus } from '../../../src/modules/templates/column-values.js';
 import {
   type AdminDecision,
   assertEditable,
@@ -6,7 +7,6 @@ import {
   planDecision,
   planSubmit,
 } from '../../../src/modules/templates/lifecycle.js';
-import type { TemplateStatus } from '../../../src/modules/templates/tables.js';
 
 const STATUSES: TemplateStatus[] = ['draft', 'submitted', 'needs_changes', 'approved', 'rejected'];
 const DECISIONS: AdminDecision[] = ['approve', 'reject', 'needs_changes', 'unapprove'];
