@@ -18,6 +18,7 @@ import { dbPlugin } from './infra/db/db-plugin.js';
 import type { ListenHub } from './infra/db/listen-hub.js';
 import { healthPlugin } from './infra/health/health-plugin.js';
 import { errorHandlerPlugin } from './infra/http/error-handler.js';
+import { clientErrorHandler, frameworkErrorHandler } from './infra/http/framework-errors.js';
 import { inputGuardPlugin } from './infra/http/input-guard.js';
 import { loggerOptions } from './infra/http/logger.js';
 import { openApiPlugin } from './infra/http/openapi.js';
@@ -85,6 +86,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     requestTimeout: (config.agent.pollMaxSecs + 30) * 1000,
     keepAliveTimeout: 72_000,
     return503OnClosing: true,
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
 

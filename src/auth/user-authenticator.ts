@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { Clock } from '../infra/clock.js';
 import { unauthorized } from '../infra/http/errors.js';
+import { ownValue } from '../infra/own-value.js';
 import {
   type UserProfile,
   type UserServiceClient,
@@ -25,7 +26,7 @@ export interface UserAuthenticatorOptions {
 }
 
 export function mapRole(role: string, roleMap: Record<string, string>): string {
-  const subject = roleMap[role] ?? 'group_user';
+  const subject = ownValue(roleMap, role) ?? 'group_user';
   return RESERVED_SUBJECTS.has(subject) ? 'group_user' : subject;
 }
 

@@ -1,4 +1,5 @@
 import type { Config, RateLimitBucket } from '../../config.js';
+import { ownValue } from '../own-value.js';
 import { normalisePlan } from '../plans/plans.js';
 
 /** The plan whose limits apply to a plan name the table does not know (`status-panel.md`). */
@@ -18,8 +19,8 @@ export function bucketLimit(
 ): number {
   const normalised = normalisePlan(plan, config.plans.aliases);
   const limits =
-    (normalised === undefined ? undefined : config.rateLimits[normalised]) ??
-    config.rateLimits[FALLBACK_PLAN];
+    (normalised === undefined ? undefined : ownValue(config.rateLimits, normalised)) ??
+    ownValue(config.rateLimits, FALLBACK_PLAN);
   // config.ts always merges the defaults in, so `free` exists; the literal is a last guard, not a policy.
   return limits?.[bucket] ?? 1;
 }

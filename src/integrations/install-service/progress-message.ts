@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { DEPLOYMENT_HASH_RE } from '../../infra/identifiers.js';
+import { ownValue } from '../../infra/own-value.js';
 
 // What the Install Service sends back on `install_progress` (install-service.md, Progress). Its format
 // is loose (ids as numbers or strings, `complete` for `completed`), so this reads it leniently and
@@ -66,7 +67,7 @@ export function parseProgressMessage(content: Buffer): ParsedProgress {
   if (!parsed.success) return { ok: false, reason: 'the body has no status' };
   const body = parsed.data;
   const raw = body.status.trim().toLowerCase();
-  const status = STATUS_ALIASES[raw] ?? PROGRESS_STATUSES.find((s) => s === raw);
+  const status = ownValue(STATUS_ALIASES, raw) ?? PROGRESS_STATUSES.find((s) => s === raw);
   if (status === undefined)
     return { ok: false, reason: `unknown status ${JSON.stringify(body.status.slice(0, 50))}` };
 
