@@ -3,6 +3,7 @@ import { AmqpPublishError } from '../../infra/amqp/publish-error.js';
 import { OUTBOX_TOPICS } from '../../infra/outbox/outbox-writer.js';
 import { type DeliveryOutcome, type OutboxSender, truncateError } from '../../infra/outbox/sender.js';
 import { FIREWALL_ROUTING_KEY, firewallMessageBody } from './firewall-message.js';
+import { flatMessageText, isFlatLayout } from './install-layout.js';
 import {
   INSTALL_DELETE_ROUTING_KEY,
   type InstallSecrets,
@@ -21,7 +22,16 @@ export function installMessage(
   topic: string,
   payload: Record<string, unknown>,
   secrets: Record<string, unknown> | undefined,
-): { routingKey: string; body: Record<string, unknown> } | { error: string } {
+): { routingKey: string; body: Record<string, unknown>; text?: string } | { error: string } {
+  if (topic === OUTBOX_TOPICS.installStart && isFlatLayout(payload)) {
+    const route = payload.route === 'own' ? 'own' : 'tfa';
+    // The body is text: the flat layout repeats `name`, which a JS object cannot hold.
+    return {
+      routingKey: installStartRoutingKey(route),
+      body: payload,
+      text: flatMessageText(payload, secrets),
+    };
+  }
   if (topic === OUTBOX_TOPICS.installStart) {
     const provider = installProvider(secrets as InstallSecrets | undefined);
     // The secret parts (cloud, server, environment) join the body only here, just before publishing.
@@ -49,12 +59,17 @@ export function createInstallSender(options: InstallSenderOptions): OutboxSender
       if ('error' in message) return { kind: 'dead', error: message.error };
       const hash = event.payload.deployment_hash;
       try {
-        await options.publish(exchange, message.routingKey, Buffer.from(JSON.stringify(message.body)), {
-          messageId: event.id,
-          ...(typeof hash === 'string' ? { correlationId: hash } : {}),
-          persistent: true,
-          contentType: 'application/json',
-        });
+        await options.publish(
+          exchange,
+          message.routingKey,
+          Buffer.from(message.text ?? JSON.stringify(message.body)),
+          {
+            messageId: event.id,
+            ...(typeof hash === 'string' ? { correlationId: hash } : {}),
+            persistent: true,
+            contentType: 'application/json',
+          },
+        );
       } catch (err) {
         if (!(err instanceof AmqpPublishError)) throw err;
         const error = truncateError(`${err.reason}: ${err.message}`);

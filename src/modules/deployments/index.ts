@@ -5,7 +5,7 @@ import { registerInstallSenders, startProgressConsumer } from './install-wiring.
 import { createProductLookup } from './product-lookup.js';
 import { deploymentRoutes } from './routes.js';
 
-export { retireProjectDeployments } from './service.js';
+export { newDeploymentHash, recordDeployment, retireProjectDeployments } from './service.js';
 
 /**
  * The deployments feature: the ownership gate, deployment records, and the Install Service over

@@ -18,10 +18,12 @@ import {
   findDeploymentByHash,
   findDeploymentById,
   findProjectOwner,
+  insertDeployment,
   listDeploymentsOf,
   lockDeploymentByHash,
   lockLiveDeploymentsOfProject,
   markDeleted,
+  type NewDeployment,
 } from './repository.js';
 import type { DeploymentView } from './schemas.js';
 import { deploymentView } from './views.js';
@@ -151,4 +153,12 @@ export async function retireProjectDeployments(
     await revokeDeploymentAgentAndCommands(trx, row.deployment_hash, now);
   }
   return rows.map((r) => r.deployment_hash);
+}
+
+/**
+ * A new `pending` deployment of a project, inside the caller's transaction (the projects feature's
+ * deploy writes it with its server, key and install message). Returns its id.
+ */
+export async function recordDeployment(trx: Transaction<Database>, d: NewDeployment): Promise<number> {
+  return insertDeployment(trx, d);
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { appRoutes } from './apps-routes.js';
+import { deployRoutes } from './deploy-routes.js';
 import { PROJECT_PREFIXES, projectRoutes } from './routes.js';
 import { secretRoutes } from './secrets-routes.js';
 import type { ProjectDeps } from './service.js';
@@ -19,5 +20,6 @@ export async function projectsModule(app: FastifyInstance): Promise<void> {
     await app.register(projectRoutes, { deps, base });
     await app.register(appRoutes, { deps, base });
     await app.register(secretRoutes, { deps, base });
+    await app.register(deployRoutes, { deps, base });
   }
 }

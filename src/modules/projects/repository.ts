@@ -98,6 +98,20 @@ export async function updateProjectForm(
     .executeTakeFirstOrThrow();
 }
 
+/** A deploy's additions to the metadata (environment, config files, config bundle). */
+export async function updateProjectMetadata(
+  trx: Transaction<Database>,
+  id: number,
+  metadata: Record<string, unknown>,
+  now: Date,
+): Promise<void> {
+  await trx
+    .updateTable('project')
+    .set({ metadata: JSON.stringify(metadata), updated_at: now })
+    .where('id', '=', id)
+    .execute();
+}
+
 /** Deployments, servers, apps and secrets go with it (ON DELETE CASCADE). */
 export async function deleteProjectRow(trx: Transaction<Database>, id: number): Promise<void> {
   await trx.deleteFrom('project').where('id', '=', id).execute();

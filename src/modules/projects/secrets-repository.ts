@@ -1,5 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { SecretBox } from '../../infra/crypto/secret-box.js';
 import type { Database } from '../../infra/db/database.js';
+import { DEFAULT_NPM_CREDENTIALS, NPM_CREDENTIALS } from '../servers/index.js';
 
 // SQL of service secrets (remote_secret, scope 'service'). The sealed value is never selected by the reads.
 
@@ -110,4 +112,31 @@ export async function serviceSecretNamesOfProject(
     byApp.set(row.app_code, [...(byApp.get(row.app_code) ?? []), row.name]);
   }
   return byApp;
+}
+
+/**
+ * A deploy with the managed proxy seeds the server's `npm_credentials` with the proxy's defaults
+ * (clouds-servers.md) unless the server already has them. One statement; an existing value is kept.
+ */
+export async function seedServerSecretIfMissing(
+  trx: Transaction<Database>,
+  box: SecretBox,
+  s: { userId: string; serverId: number; now: Date },
+): Promise<void> {
+  await trx
+    .insertInto('remote_secret')
+    .values({
+      user_id: s.userId,
+      scope: 'server',
+      server_id: s.serverId,
+      name: NPM_CREDENTIALS,
+      value_ciphertext: box.seal(JSON.stringify(DEFAULT_NPM_CREDENTIALS)),
+      vault_path: `stacker/users/${s.userId}/servers/${s.serverId}/secrets/${NPM_CREDENTIALS}`,
+      updated_by: s.userId,
+      last_sync_status: 'synced',
+      created_at: s.now,
+      updated_at: s.now,
+    })
+    .onConflict((oc) => oc.columns(['server_id', 'name']).doNothing())
+    .execute();
 }
