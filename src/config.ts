@@ -74,7 +74,13 @@ export interface Config {
     reportMaxBytes: number;
     authFailuresPerMinute: number;
   };
-  commands: { queuedTtlMutatingSecs: number; queuedTtlReadonlySecs: number; retentionDays: number };
+  commands: {
+    queuedTtlMutatingSecs: number;
+    queuedTtlReadonlySecs: number;
+    retentionDays: number;
+    /** configure_proxy for an agent without vault credentials: logged (`warn`) or refused (`enforce`). */
+    proxyCapabilityMode: 'warn' | 'enforce';
+  };
   compose: { allowedCidrs: string[]; allowPrivate: boolean; timeoutSecs: number };
   ssh: { allowedCidrs: string[]; allowPrivate: boolean };
   healthCheckTimeoutSecs: number;
@@ -195,6 +201,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       queuedTtlMutatingSecs: e.COMMAND_QUEUED_TTL_MUTATING_SECS,
       queuedTtlReadonlySecs: e.COMMAND_QUEUED_TTL_READONLY_SECS,
       retentionDays: e.COMMAND_RETENTION_DAYS,
+      proxyCapabilityMode: e.STACKER_CONFIGURE_PROXY_CAPABILITY_MODE,
     },
     compose: {
       allowedCidrs: e.COMPOSE_AGENT_ALLOWED_CIDRS,

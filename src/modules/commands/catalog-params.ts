@@ -1,66 +1,30 @@
 import { z } from 'zod';
-import { APP_CODE_RE } from '../../infra/identifiers.js';
+import {
+  appCodeString,
+  blankToAbsent,
+  bool,
+  container,
+  int,
+  oneOf,
+  optionalAppCode,
+  optionalText,
+  requiredAppCode,
+} from './catalog-param-fields.js';
+import { AGENT_PARAM_SCHEMAS, registryAuth } from './catalog-params-agent.js';
 import type { CommandType } from './catalog-types.js';
 
 /*
- * Parameter schemas of the command catalog (status-panel.md). z.object strips unknown keys; `null`
- * values are removed before parsing (see parseCommandParameters), and a blank optional string counts
- * as absent, because forms send "" for an empty field.
+ * Parameter schemas of the command catalog (status-panel.md). Keys a schema does not name are kept as
+ * sent (loose objects): the CLI sends more than the catalog names (`registry_auth`, `config_files` on
+ * deploy_app) and the agent ignores what it does not know. `null` values are removed before parsing (see
+ * parseCommandParameters), and a blank optional string counts as absent, because forms send "" for an
+ * empty field.
  */
 
-// Docker container names (the API reports them with a leading '/'), or ids.
-const CONTAINER_RE = /^\/?[A-Za-z0-9][A-Za-z0-9_.-]{0,254}$/;
 const ENV_NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const MAX_COMPOSE_CHARS = 1024 * 1024;
 const MAX_ENV_VARS = 500;
 const MAX_ENV_VALUE_CHARS = 32 * 1024;
-
-const blankToAbsent = (value: unknown): unknown =>
-  typeof value === 'string' && value.trim() === '' ? undefined : value;
-
-function appCodeString(type: CommandType) {
-  const required = `${type}.app_code is required`;
-  return z
-    .string({ error: (iss) => (iss.input === undefined ? required : `${type}.app_code must be a string`) })
-    .trim()
-    .min(1, { error: required, abort: true })
-    .regex(APP_CODE_RE, { error: `${type}.app_code must match ${APP_CODE_RE.source}` });
-}
-
-const requiredAppCode = (type: CommandType) => appCodeString(type);
-const optionalAppCode = (type: CommandType) => z.preprocess(blankToAbsent, appCodeString(type).optional());
-
-function optionalText(type: CommandType, field: string, max: number, pattern?: RegExp) {
-  let schema = z
-    .string({ error: `${type}.${field} must be a string` })
-    .max(max, { error: `${type}.${field} must be at most ${max} characters` });
-  if (pattern) schema = schema.regex(pattern, { error: `${type}.${field} must match ${pattern.source}` });
-  return z.preprocess(blankToAbsent, schema.optional());
-}
-
-const container = (type: CommandType) => optionalText(type, 'container', 256, CONTAINER_RE);
-
-function int(type: CommandType, field: string, min: number, max: number, fallback: number) {
-  const range = `${type}.${field} must be an integer between ${min} and ${max}`;
-  return z
-    .number({ error: range })
-    .int({ error: range })
-    .min(min, { error: range })
-    .max(max, { error: range })
-    .default(fallback);
-}
-
-const bool = (type: CommandType, field: string, fallback: boolean) =>
-  z.boolean({ error: `${type}.${field} must be true or false` }).default(fallback);
-
-function oneOf<const T extends readonly [string, ...string[]]>(
-  type: CommandType,
-  field: string,
-  values: T,
-  fallback: T[number],
-) {
-  return z.enum(values, { error: `${type}.${field} must be one of ${values.join(', ')}` }).default(fallback);
-}
 
 const envVars = z
   .record(
@@ -76,13 +40,13 @@ const envVars = z
   .optional();
 
 export const PARAM_SCHEMAS = {
-  health: z.object({
+  health: z.looseObject({
     app_code: z.preprocess(blankToAbsent, appCodeString('health').default('all')),
     container: container('health'),
     include_metrics: bool('health', 'include_metrics', true),
     include_system: bool('health', 'include_system', false),
   }),
-  logs: z.object({
+  logs: z.looseObject({
     app_code: requiredAppCode('logs'),
     container: container('logs'),
     cursor: optionalText('logs', 'cursor', 512),
@@ -95,49 +59,56 @@ export const PARAM_SCHEMAS = {
       .default((): ('stdout' | 'stderr')[] => ['stdout', 'stderr']),
     redact: bool('logs', 'redact', true),
   }),
-  list_containers: z.object({
+  list_containers: z.looseObject({
     include_health: bool('list_containers', 'include_health', true),
     include_logs: bool('list_containers', 'include_logs', false),
     log_lines: int('list_containers', 'log_lines', 1, 100, 10),
   }),
-  server_resources: z.object({
+  server_resources: z.looseObject({
     include_disk: bool('server_resources', 'include_disk', true),
     include_network: bool('server_resources', 'include_network', true),
   }),
-  error_summary: z.object({
+  error_summary: z.looseObject({
     app_code: optionalAppCode('error_summary'),
     hours: int('error_summary', 'hours', 1, 168, 24),
     redact: bool('error_summary', 'redact', true),
   }),
-  restart: z.object({
+  restart: z.looseObject({
     app_code: requiredAppCode('restart'),
     container: container('restart'),
     force: bool('restart', 'force', false),
   }),
-  start: z.object({ app_code: requiredAppCode('start'), container: container('start') }),
-  stop: z.object({
+  start: z.looseObject({ app_code: requiredAppCode('start'), container: container('start') }),
+  stop: z.looseObject({
     app_code: requiredAppCode('stop'),
     container: container('stop'),
     timeout: int('stop', 'timeout', 1, 300, 30),
   }),
-  deploy_app: z.object({
+  deploy_app: z.looseObject({
     app_code: requiredAppCode('deploy_app'),
     compose_content: optionalText('deploy_app', 'compose_content', MAX_COMPOSE_CHARS),
     image: optionalText('deploy_app', 'image', 512),
     env_vars: envVars,
     pull: bool('deploy_app', 'pull', true),
     force_recreate: bool('deploy_app', 'force_recreate', false),
+    force_config_overwrite: bool('deploy_app', 'force_config_overwrite', false),
     runtime: oneOf('deploy_app', 'runtime', ['runc', 'kata'], 'runc'),
+    registry_auth: registryAuth('deploy_app'),
+    config_files: z
+      .array(z.unknown(), { error: 'deploy_app.config_files must be an array' })
+      .max(500)
+      .optional(),
   }),
-  remove_app: z.object({
+  remove_app: z.looseObject({
     app_code: requiredAppCode('remove_app'),
     delete_config: bool('remove_app', 'delete_config', true),
     remove_volumes: bool('remove_app', 'remove_volumes', false),
     remove_image: bool('remove_app', 'remove_image', false),
   }),
-  pause: z.object({ app_code: requiredAppCode('pause'), container: container('pause') }),
-  rebuild: z.object({ app_code: optionalAppCode('rebuild') }),
-  backup: z.object({ app_code: optionalAppCode('backup') }),
+  pause: z.looseObject({ app_code: requiredAppCode('pause'), container: container('pause') }),
+  rebuild: z.looseObject({ app_code: optionalAppCode('rebuild') }),
+  backup: z.looseObject({ app_code: optionalAppCode('backup') }),
+  ...AGENT_PARAM_SCHEMAS,
 } satisfies Record<CommandType, z.ZodType>;
 
 export type CommandParams<T extends CommandType> = z.output<(typeof PARAM_SCHEMAS)[T]>;

@@ -122,8 +122,14 @@ function identityProblems(
  * failed reports often carry none. On success `errors` is always an array.
  */
 export function checkResult(type: string, command: ResultCommand, result: unknown): ResultCheck {
-  if (!isCommandType(type)) return { ok: false, reason: `unknown command type "${type}"` };
   if (result === undefined || result === null) return { ok: true, result: null };
+  // A type the catalog does not know was the agent's to judge; so is its result (e.g. stdout/exit_code).
+  if (!isCommandType(type)) {
+    if (typeof result !== 'object' || Array.isArray(result)) {
+      return { ok: false, reason: 'result must be a JSON object' };
+    }
+    return { ok: true, result: result as Record<string, unknown> };
+  }
   if (typeof result !== 'object' || Array.isArray(result)) {
     return { ok: false, reason: 'result must be a JSON object' };
   }

@@ -1,27 +1,19 @@
-import type { z } from 'zod';
 import { PARAM_SCHEMAS } from './catalog-params.js';
-import { COMMAND_TYPES, type CommandScope, type CommandType, isCommandType } from './catalog-types.js';
+import { AGENT_SPEC_ROWS } from './catalog-specs-agent.js';
+import {
+  COMMAND_TYPES,
+  type CommandSpec,
+  type CommandType,
+  isCommandType,
+  type SpecRow,
+} from './catalog-types.js';
+
+export type { CommandSpec } from './catalog-types.js';
 
 /*
  * The one command catalog (status-panel.md): validation, capability checks, the capabilities reply,
  * lease behaviour (readOnly) and labels all read from here.
  */
-
-export interface CommandSpec {
-  readonly type: CommandType;
-  readonly label: string;
-  readonly icon: string;
-  readonly scope: CommandScope;
-  /** Read-only commands are re-queued when a lease runs out; mutating ones fail (never run twice). */
-  readonly readOnly: boolean;
-  /** Every one of these capabilities must be advertised by the agent. */
-  readonly requires: readonly string[];
-  /** Parameters stored encrypted and shown as "***" everywhere except in the copy sent to the agent. */
-  readonly secretParams: readonly string[];
-  readonly params: z.ZodType<Record<string, unknown>>;
-}
-
-type SpecRow = Omit<CommandSpec, 'type' | 'params' | 'secretParams'> & { secretParams?: readonly string[] };
 
 const ROWS: Record<CommandType, SpecRow> = {
   health: {
@@ -68,7 +60,7 @@ const ROWS: Record<CommandType, SpecRow> = {
     scope: 'container',
     readOnly: false,
     requires: ['docker'],
-    secretParams: ['env_vars', 'compose_content'],
+    secretParams: ['env_vars', 'compose_content', 'registry_auth'],
   },
   remove_app: {
     label: 'Remove App',
@@ -99,6 +91,7 @@ const ROWS: Record<CommandType, SpecRow> = {
     readOnly: false,
     requires: ['backup'],
   },
+  ...AGENT_SPEC_ROWS,
 };
 
 const CATALOG: ReadonlyMap<CommandType, CommandSpec> = new Map(

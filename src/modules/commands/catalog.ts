@@ -1,20 +1,27 @@
 import { z } from 'zod';
 import { getCommandSpec } from './catalog-specs.js';
-import { COMMAND_TYPES } from './catalog-types.js';
 
 // The catalog's public face: everything other modules need is exported from here.
 export {
   type AvailableCommand,
   availableCommands,
+  enqueueRefusal,
   hasCapability,
   missingCapabilities,
+  type ProxyCapabilityMode,
   requiredCapabilities,
 } from './catalog-capabilities.js';
 export type { CommandParams } from './catalog-params.js';
 export { checkResult, HEALTH_RESULT_TYPES, type ResultCheck, type ResultCommand } from './catalog-results.js';
 export { maskSecretParams, mergeSecretParams, SECRET_MASK, splitSecretParams } from './catalog-secrets.js';
 export { type CommandSpec, getCommandSpec } from './catalog-specs.js';
-export { COMMAND_TYPES, type CommandScope, type CommandType, isCommandType } from './catalog-types.js';
+export {
+  COMMAND_TYPES,
+  type CommandScope,
+  type CommandType,
+  isCommandType,
+  PIPE_TYPES,
+} from './catalog-types.js';
 
 export interface ParamError {
   path: string;
@@ -25,16 +32,29 @@ export type ParamsResult =
   | { ok: true; params: Record<string, unknown> }
   | { ok: false; errors: ParamError[] };
 
-export function unknownTypeMessage(type: string): string {
-  return `unknown command type "${type}"; known types: ${COMMAND_TYPES.join(', ')}`;
-}
+/** The parameters of a type the catalog does not know: any JSON object up to this size, stored as sent. */
+export const MAX_UNKNOWN_PARAMS_BYTES = 64 * 1024;
 
-/** Validates enqueue parameters: unknown keys dropped, defaults filled, null treated as absent. */
+/**
+ * Validates enqueue parameters: defaults filled, null treated as absent, keys the catalog does not name
+ * kept. A type the catalog does not know is the agent's to judge: its parameters are kept unchanged.
+ */
 export function parseCommandParameters(type: string, raw: unknown): ParamsResult {
-  const spec = getCommandSpec(type);
-  if (!spec) return { ok: false, errors: [{ path: 'type', message: unknownTypeMessage(type) }] };
   if (raw !== undefined && raw !== null && (typeof raw !== 'object' || Array.isArray(raw))) {
     return { ok: false, errors: [{ path: 'parameters', message: 'parameters must be an object' }] };
+  }
+  const spec = getCommandSpec(type);
+  if (!spec) {
+    const params = (raw ?? {}) as Record<string, unknown>;
+    if (Buffer.byteLength(JSON.stringify(params), 'utf8') > MAX_UNKNOWN_PARAMS_BYTES) {
+      return {
+        ok: false,
+        errors: [
+          { path: 'parameters', message: `must be at most ${MAX_UNKNOWN_PARAMS_BYTES / 1024} KiB of JSON` },
+        ],
+      };
+    }
+    return { ok: true, params };
   }
   const present = Object.entries(raw ?? {}).filter(([, value]) => value !== null);
   const parsed = spec.params.safeParse(Object.fromEntries(present));

@@ -1,26 +1,26 @@
 import { randomUUID } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { AuthUser } from '../../auth/principal.js';
 import type { RateLimitBucket } from '../../config.js';
 import type { Clock } from '../../infra/clock.js';
 import type { SecretBox } from '../../infra/crypto/secret-box.js';
 import type { Database } from '../../infra/db/database.js';
-import { AppError, badRequest, conflict, validationFailed } from '../../infra/http/errors.js';
+import { AppError, conflict, validationFailed } from '../../infra/http/errors.js';
 import { findStoredReply, withIdempotencyKey } from '../../infra/idempotency/idempotency.js';
+import { APP_CODE_RE } from '../../infra/identifiers.js';
 import { requireDeploymentAccessWithAgent } from '../agents/deployment-access.js';
 import type { DeploymentAgent } from '../agents/lookup.js';
 import type { RequestMeta } from '../agents/service.js';
 import {
-  COMMAND_TYPES,
   DEFAULT_PRIORITY,
   DEFAULT_TIMEOUT_SECONDS,
-  getCommandSpec,
-  missingCapabilities,
+  enqueueRefusal,
   type Priority,
+  type ProxyCapabilityMode,
   parseCommandParameters,
   priorityToSmallint,
   splitSecretParams,
-  unknownTypeMessage,
 } from './catalog.js';
 import { type CommandJson, toCommandJson } from './command-json.js';
 import type { CommandRow } from './command-row.js';
@@ -32,6 +32,9 @@ export interface EnqueueDeps {
   db: Kysely<Database>;
   clock: Clock;
   secretBox: SecretBox;
+  /** STACKER_CONFIGURE_PROXY_CAPABILITY_MODE (default warn). */
+  proxyCapabilityMode?: ProxyCapabilityMode;
+  log?: Pick<FastifyBaseLogger, 'warn'>;
 }
 
 export interface EnqueueInput {
@@ -52,43 +55,44 @@ export interface EnqueueReply {
 
 const IDEMPOTENCY_ROUTE = 'commands.enqueue';
 
-/** Catalog validation: 400 for an unknown type (listing the known ones) or bad parameters. */
+/** Catalog validation (400 naming each field); a type the catalog does not know passes unchanged. */
 function validate(input: EnqueueInput): Record<string, unknown> {
-  if (!getCommandSpec(input.commandType)) {
-    throw badRequest('unknown_command_type', unknownTypeMessage(input.commandType), [
-      { path: 'command_type', message: `must be one of ${COMMAND_TYPES.join(', ')}` },
-    ]);
-  }
   const parsed = parseCommandParameters(input.commandType, input.parameters ?? undefined);
   if (!parsed.ok) throw validationFailed(parsed.errors);
   return parsed.params;
 }
 
-/** The agent was read with the ownership check (one round trip for both). */
+/** 409 only where the agent would certainly fail (enqueueRefusal); no agent yet is no reason. */
 function requireCapabilities(
+  deps: EnqueueDeps,
   agent: DeploymentAgent | undefined,
   input: EnqueueInput,
   params: Record<string, unknown>,
 ) {
-  const missing = missingCapabilities(
-    agent && !agent.revoked ? agent.capabilities : [],
+  const live = agent && !agent.revoked;
+  const { missing, proxyUnverified } = enqueueRefusal(
+    live ? agent.capabilities : [],
     input.commandType,
     params,
+    deps.proxyCapabilityMode ?? 'warn',
   );
   if (missing.length > 0) {
-    const why =
-      agent && !agent.revoked
-        ? `the agent does not advertise ${missing.join(', ')}`
-        : 'no agent is registered';
+    const why = live ? `the agent does not advertise ${missing.join(', ')}` : 'no agent is registered';
     throw conflict('capability_missing', `Cannot run ${input.commandType} on this deployment: ${why}.`, {
       missing,
     });
+  }
+  if (proxyUnverified) {
+    deps.log?.warn(
+      { deploymentHash: input.deploymentHash },
+      'configure_proxy queued for an agent that does not advertise npm_credential_source=vault',
+    );
   }
 }
 
 /**
  * Enqueues a command for the owner of the deployment: ownership (404) first, then validation per the
- * catalog (400), then capabilities (409). Secret parameters are stored encrypted. A health check
+ * catalog (400), then the few capability refusals (409). Secret parameters are stored encrypted. A health check
  * already in flight for the same app is returned (200) instead of duplicated.
  */
 export async function enqueueCommand(
@@ -112,10 +116,11 @@ export async function enqueueCommand(
   // After ownership (404 first) and validation: someone else's deployment never spends a budget.
   const bucket = commandRateLimitBucket(input.commandType);
   if (bucket !== undefined) await meta.rateLimit?.(bucket, input.deploymentHash);
-  requireCapabilities(agent, input, params);
+  requireCapabilities(deps, agent, input, params);
   const now = deps.clock.now();
   const { publicParams, secretParams } = splitSecretParams(input.commandType, params);
-  const appCode = typeof params.app_code === 'string' ? params.app_code : null;
+  const appCode =
+    typeof params.app_code === 'string' && APP_CODE_RE.test(params.app_code) ? params.app_code : null;
   const priority = input.priority ?? DEFAULT_PRIORITY;
 
   const insert = async (db: Kysely<Database>) => {

@@ -37,7 +37,13 @@ const errors = { 400: problemSchema, 404: problemSchema, 409: problemSchema };
 export function userCommandRoutes(ctx: CommandsContext) {
   return async (fastify: FastifyInstance): Promise<void> => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
-    const deps = { db: app.db, clock: app.clock, secretBox: app.secretBox };
+    const deps = {
+      db: app.db,
+      clock: app.clock,
+      secretBox: app.secretBox,
+      proxyCapabilityMode: app.config.commands.proxyCapabilityMode,
+      log: app.log,
+    };
 
     for (const url of ['/api/v1/agent/commands/enqueue', '/api/v1/commands']) {
       app.post(
@@ -46,6 +52,12 @@ export function userCommandRoutes(ctx: CommandsContext) {
           schema: {
             tags: ['commands'],
             summary: 'Queue a command for a deployment',
+            description:
+              'Known types are validated and stored with their defaults filled; keys the catalog does not ' +
+              'name are kept. A type the catalog does not know is stored and delivered unchanged (its ' +
+              'parameters: any JSON object up to 64 KiB). 409 `capability_missing` only where the agent ' +
+              'would certainly fail (pause/rebuild/backup, a kata runtime, the pipe types, enforce-mode ' +
+              'configure_proxy); a deployment without an agent yet still queues.',
             body: enqueueBody,
             response: { 200: commandItemReply, 201: commandItemReply, ...errors },
           },

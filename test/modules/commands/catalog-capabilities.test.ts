@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   availableCommands,
   COMMAND_TYPES,
+  enqueueRefusal,
   getCommandSpec,
   hasCapability,
   missingCapabilities,
@@ -68,6 +69,16 @@ describe('availableCommands', () => {
       'stop',
       'deploy_app',
       'remove_app',
+      'deploy_with_configs',
+      'fetch_config',
+      'apply_config',
+      'fetch_all_configs',
+      'config_diff',
+      'configure_proxy',
+      'configure_firewall',
+      'probe_endpoints',
+      'check_connections',
+      'exec',
     ]);
     expect(commands.find((c) => c.command_type === 'restart')).toEqual({
       command_type: 'restart',
@@ -90,7 +101,24 @@ describe('availableCommands', () => {
 });
 
 describe('catalog entries', () => {
-  const READ_ONLY = ['health', 'logs', 'list_containers', 'server_resources', 'error_summary'];
+  const READ_ONLY = [
+    'health',
+    'logs',
+    'list_containers',
+    'server_resources',
+    'error_summary',
+    'fetch_config',
+    'fetch_all_configs',
+    'config_diff',
+    'probe_endpoints',
+    'check_connections',
+  ];
+  const SECRETS: Record<string, string[]> = {
+    deploy_app: ['env_vars', 'compose_content', 'registry_auth'],
+    deploy_with_configs: ['registry_auth'],
+    apply_config: ['config_content'],
+    configure_proxy: ['npm_password'],
+  };
 
   it.each([...COMMAND_TYPES])('%s has a label, an icon and a scope', (type) => {
     const spec = getCommandSpec(type)!;
@@ -101,16 +129,58 @@ describe('catalog entries', () => {
     expect(spec.readOnly).toBe(READ_ONLY.includes(type));
   });
 
-  it('marks only deploy_app as carrying secrets', () => {
-    for (const type of COMMAND_TYPES) {
-      expect(getCommandSpec(type)!.secretParams).toEqual(
-        type === 'deploy_app' ? ['env_vars', 'compose_content'] : [],
-      );
-    }
+  it('marks the credential-bearing parameters as secret, and no others', () => {
+    for (const type of COMMAND_TYPES) expect(getCommandSpec(type)!.secretParams).toEqual(SECRETS[type] ?? []);
   });
 
   it('knows no other type', () => {
     expect(getCommandSpec('reboot')).toBeUndefined();
     expect(getCommandSpec('toString')).toBeUndefined();
+  });
+});
+
+describe('enqueueRefusal: only where the agent would certainly fail', () => {
+  const refused = (
+    caps: string[],
+    type: string,
+    params: Record<string, unknown> = {},
+    mode = 'warn' as const,
+  ) => enqueueRefusal(caps, type, params, mode).missing;
+
+  it('queues any other type for no agent or an agent without its `requires`', () => {
+    for (const type of ['list_containers', 'health', 'restart', 'deploy_app', 'exec', 'docker:stop:web']) {
+      expect(refused([], type)).toEqual([]);
+    }
+  });
+
+  it('refuses pause, rebuild and backup without their own capability', () => {
+    expect(refused(['docker'], 'pause')).toEqual(['pause']);
+    expect(refused(['compose'], 'rebuild')).toEqual(['rebuild']);
+    expect(refused([], 'backup')).toEqual(['backup']);
+    expect(refused(['docker', 'pause'], 'pause')).toEqual([]);
+  });
+
+  it('refuses a kata runtime without kata and the pipe types without pipes', () => {
+    expect(refused(['docker'], 'deploy_app', { runtime: 'kata' })).toEqual(['kata']);
+    expect(refused(['docker'], 'deploy_with_configs', { runtime: 'kata' })).toEqual(['kata']);
+    expect(refused(['docker'], 'deploy_app', { runtime: 'runc' })).toEqual([]);
+    for (const type of ['activate_pipe', 'deactivate_pipe', 'trigger_pipe']) {
+      expect(refused(['docker'], type)).toEqual(['pipes']);
+      expect(refused(['pipes'], type)).toEqual([]);
+    }
+  });
+
+  it('refuses configure_proxy without vault credentials only in enforce mode, else flags it', () => {
+    expect(enqueueRefusal(['docker'], 'configure_proxy', {}, 'warn')).toEqual({
+      missing: [],
+      proxyUnverified: true,
+    });
+    expect(refused(['docker'], 'configure_proxy', {}, 'enforce' as 'warn')).toEqual([
+      'npm_credential_source=vault',
+    ]);
+    expect(enqueueRefusal(['npm_credential_source=vault'], 'configure_proxy', {}, 'enforce')).toEqual({
+      missing: [],
+      proxyUnverified: false,
+    });
   });
 });

@@ -27,7 +27,10 @@ const DEFAULTS: Record<string, [Record<string, unknown>, Record<string, unknown>
   restart: [{ app_code: 'web' }, { app_code: 'web', force: false }],
   start: [{ app_code: 'web' }, { app_code: 'web' }],
   stop: [{ app_code: 'web' }, { app_code: 'web', timeout: 30 }],
-  deploy_app: [{ app_code: 'web' }, { app_code: 'web', pull: true, force_recreate: false, runtime: 'runc' }],
+  deploy_app: [
+    { app_code: 'web' },
+    { app_code: 'web', pull: true, force_recreate: false, force_config_overwrite: false, runtime: 'runc' },
+  ],
   remove_app: [
     { app_code: 'web' },
     { app_code: 'web', delete_config: true, remove_volumes: false, remove_image: false },
@@ -35,9 +38,78 @@ const DEFAULTS: Record<string, [Record<string, unknown>, Record<string, unknown>
   pause: [{ app_code: 'web' }, { app_code: 'web' }],
   rebuild: [{}, {}],
   backup: [{}, {}],
+  deploy_with_configs: [
+    { app_code: 'web' },
+    { app_code: 'web', pull: true, force_recreate: false, apply_configs: true },
+  ],
+  fetch_config: [{ app_code: 'web' }, { app_code: 'web', apply: false }],
+  apply_config: [{ app_code: 'web' }, { app_code: 'web', restart_after: true }],
+  fetch_all_configs: [{}, { app_codes: [], apply: false, archive: false }],
+  config_diff: [{}, { app_codes: [], include_diff: false }],
+  configure_proxy: [
+    { app_code: 'web', domain_names: ['a.example.com'], forward_port: 8080 },
+    {
+      app_code: 'web',
+      domain_names: ['a.example.com'],
+      forward_port: 8080,
+      ssl_enabled: true,
+      ssl_forced: true,
+      http2_support: true,
+      action: 'create',
+    },
+  ],
+  configure_firewall: [
+    { public_ports: [{ port: 443 }] },
+    {
+      action: 'add',
+      public_ports: [{ port: 443, protocol: 'tcp', source: '0.0.0.0/0' }],
+      private_ports: [],
+      persist: true,
+    },
+  ],
+  probe_endpoints: [
+    { app_code: 'web' },
+    {
+      app_code: 'web',
+      protocols: ['openapi', 'html_forms', 'rest'],
+      probe_timeout: 5,
+      capture_samples: false,
+    },
+  ],
+  check_connections: [{}, {}],
+  exec: [
+    { app_code: 'web', command: 'ls /tmp' },
+    { app_code: 'web', command: 'ls /tmp', timeout: 30, redact_output: true },
+  ],
+  activate_pipe: [
+    { pipe_instance_id: 'p1', target_url: 'https://example.com/hook' },
+    {
+      pipe_instance_id: 'p1',
+      target_url: 'https://example.com/hook',
+      source_endpoint: '/',
+      source_method: 'GET',
+      target_endpoint: '/',
+      target_method: 'POST',
+      trigger_type: 'webhook',
+    },
+  ],
+  deactivate_pipe: [{ pipe_instance_id: 'p1' }, { pipe_instance_id: 'p1' }],
+  trigger_pipe: [{ pipe_instance_id: 'p1' }, { pipe_instance_id: 'p1', trigger_type: 'manual' }],
 };
 
-const REQUIRES_APP_CODE = ['logs', 'restart', 'start', 'stop', 'deploy_app', 'remove_app', 'pause'];
+const REQUIRES_APP_CODE = [
+  'logs',
+  'restart',
+  'start',
+  'stop',
+  'deploy_app',
+  'remove_app',
+  'pause',
+  'deploy_with_configs',
+  'fetch_config',
+  'apply_config',
+  'probe_endpoints',
+];
 
 describe('parameter defaults', () => {
   it('has a row for every catalog type', () => {
@@ -49,12 +121,13 @@ describe('parameter defaults', () => {
   });
 
   it.each(Object.entries(DEFAULTS))(
-    '%s treats null as absent and drops unknown keys',
+    '%s treats null as absent and keeps keys the catalog does not name',
     (type, [input, expected]) => {
       const spec = getCommandSpec(type)!;
       const shape = Object.keys((spec.params as unknown as { shape: Record<string, unknown> }).shape);
       const nulls = Object.fromEntries(shape.filter((k) => !(k in input)).map((k) => [k, null]));
-      expect(params(type, { ...input, ...nulls, surprise: 1, priority: 'high' })).toStrictEqual(expected);
+      const extra = { surprise: 1, registry_auth_hint: { a: [1] } };
+      expect(params(type, { ...input, ...nulls, ...extra })).toStrictEqual({ ...expected, ...extra });
     },
   );
 
@@ -129,6 +202,43 @@ describe('invalid values', () => {
     ['deploy_app', { app_code: 'web', env_vars: ['A=1'] }, 'parameters.env_vars'],
     ['restart', { app_code: 'web', container: 'bad name' }, 'parameters.container'],
     ['health', { include_metrics: 1 }, 'parameters.include_metrics'],
+    ['configure_proxy', { app_code: 'web', domain_names: ['a.io'] }, 'parameters.forward_port'],
+    ['configure_proxy', { app_code: 'web', domain_names: [], forward_port: 80 }, 'parameters.domain_names'],
+    [
+      'configure_proxy',
+      { app_code: 'web', domain_names: ['a.io'], forward_port: 0 },
+      'parameters.forward_port',
+    ],
+    ['configure_firewall', {}, 'parameters.public_ports'],
+    ['configure_firewall', { action: 'remove', private_ports: [] }, 'parameters.public_ports'],
+    ['configure_firewall', { public_ports: [{ port: 0 }] }, 'parameters.public_ports.0.port'],
+    [
+      'configure_firewall',
+      { public_ports: [{ port: 22, protocol: 'icmp' }] },
+      'parameters.public_ports.0.protocol',
+    ],
+    ['configure_firewall', { action: 'open' }, 'parameters.action'],
+    ['probe_endpoints', { app_code: 'web', probe_timeout: 31 }, 'parameters.probe_timeout'],
+    ['probe_endpoints', { app_code: 'web', protocols: ['soap'] }, 'parameters.protocols.0'],
+    ['check_connections', { ports: [70000] }, 'parameters.ports.0'],
+    ['exec', { app_code: 'web' }, 'parameters.command'],
+    ['activate_pipe', { pipe_instance_id: 'p' }, 'parameters.target_container'],
+    ['activate_pipe', { target_url: 'https://x.io' }, 'parameters.pipe_instance_id'],
+    [
+      'activate_pipe',
+      { pipe_instance_id: 'p', target_url: 'https://x.io', trigger_type: 'amqp' },
+      'parameters.source_broker_url',
+    ],
+    [
+      'activate_pipe',
+      { pipe_instance_id: 'p', target_url: 'https://x.io', poll_interval_secs: 5 },
+      'parameters.poll_interval_secs',
+    ],
+    [
+      'deploy_app',
+      { app_code: 'web', registry_auth: { username: 'u' } },
+      'parameters.registry_auth.password',
+    ],
   ])('%s %j fails at %s', (type, raw, path) => {
     expect(errors(type, raw).map((e) => e.path)).toContain(path);
   });
@@ -155,10 +265,29 @@ describe('invalid values', () => {
     }
   });
 
-  it('refuses an unknown type, listing the known ones', () => {
-    const [error] = errors('reboot', {});
-    expect(error?.path).toBe('type');
-    expect(error?.message).toContain('"reboot"');
-    for (const type of COMMAND_TYPES) expect(error?.message).toContain(type);
+  it('passes the parameters of a type it does not know unchanged, nulls included, up to 64 KiB', () => {
+    const raw = { anything: null, nested: { x: [1, 'two'] } };
+    expect(params('docker:restart:web', raw)).toStrictEqual(raw);
+    expect(params('uname -a', undefined)).toStrictEqual({});
+    expect(errors('echo', { big: 'x'.repeat(64 * 1024) })[0]?.path).toBe('parameters');
+    expect(errors('echo', ['a'])[0]?.path).toBe('parameters');
+  });
+
+  it('lists list_containers, the fetches, the diff and the probes as read-only, the rest mutating', () => {
+    const readOnly = COMMAND_TYPES.filter((type) => getCommandSpec(type)?.readOnly);
+    expect(readOnly.sort()).toEqual(
+      [
+        'check_connections',
+        'config_diff',
+        'error_summary',
+        'fetch_all_configs',
+        'fetch_config',
+        'health',
+        'list_containers',
+        'logs',
+        'probe_endpoints',
+        'server_resources',
+      ].sort(),
+    );
   });
 });

@@ -70,6 +70,8 @@ describe('GET /api/v1/deployments/{hash}/capabilities', () => {
       'health',
       'logs',
       'error_summary',
+      'configure_firewall',
+      'check_connections',
     ]);
     expect(registered.commands[0]).toEqual({
       command_type: 'health',

@@ -78,7 +78,7 @@ describe('legacy container routes', () => {
     expect(start.json().item).toMatchObject({ type: 'start', parameters: { app_code: 'db' } });
   });
 
-  it('validates like the command API: 400 for a bad app code or option, 409 for a missing capability', async () => {
+  it('validates like the command API: 400 for a bad app code or option; a missing capability still queues', async () => {
     const f = await onlineDeployment(t, { clock });
     const badApp = await post(t, containerUrl(f.hash, 'Web!', 'restart'));
     expect(badApp.statusCode).toBe(400);
@@ -88,9 +88,9 @@ describe('legacy container routes', () => {
     expect(badTimeout.json().errors[0].path).toBe('parameters.timeout');
 
     const noDocker = await onlineDeployment(t, { clock, capabilities: ['status_panel', 'logs'] });
-    const missing = await post(t, containerUrl(noDocker.hash, 'web', 'restart'));
-    expect(missing.statusCode).toBe(409);
-    expect(missing.json()).toMatchObject({ code: 'capability_missing', missing: ['docker'] });
+    const queued = await post(t, containerUrl(noDocker.hash, 'web', 'restart'));
+    expect(queued.statusCode).toBe(202);
+    expect(queued.json().item).toMatchObject({ type: 'restart', status: 'queued' });
   });
 
   it("answers 404 for another user's deployment, on every route", async () => {

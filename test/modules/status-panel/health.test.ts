@@ -123,11 +123,11 @@ describe('GET /api/health/deployment/{hash}/app/{app_code}', () => {
     expect(await commandsOf(t, f.hash)).toEqual([]);
   });
 
-  it('answers 409 capability_missing when the agent does not run health checks', async () => {
-    const f = await onlineDeployment(t, { capabilities: ['docker'] });
-    const res = await get(t, url(f.hash));
-    expect(res.statusCode).toBe(409);
-    expect(res.json()).toMatchObject({ code: 'capability_missing', missing: ['status_panel'] });
+  it('queues the check even when the agent does not advertise status_panel (the agent decides)', async () => {
+    const f = await onlineDeployment(slow, { capabilities: ['docker'] });
+    const res = await get(slow, url(f.hash));
+    expect(res.statusCode).toBe(202);
+    expect(res.json().status).toBe('pending');
   });
 
   it('answers 502 command_failed when the agent reports a failure', async () => {
