@@ -89,6 +89,7 @@ export const envSchema = z.object({
   USER_SERVICE_TOKEN_URL: optionalString.pipe(z.url().optional()),
   AUTH_CACHE_TTL_SECS: int(60, 1, 300),
   STACKER_WEBHOOK_SECRET: optionalString,
+  STACKER_WEBHOOK_SECRET_FORMAT: z.enum(['standard', 'raw']).default('standard'),
   AMQP_URL: optionalString.pipe(z.url({ protocol: /^amqps?$/ }).optional()),
   // The contract's names (install-service.md); a second installation or a test run on a shared broker
   // sets its own so it never takes another one's messages.

@@ -7,6 +7,7 @@ import {
   type RateLimitBucket,
 } from './config-defaults.js';
 import { envSchema, type rateLimitsSchema } from './config-schema.js';
+import { webhookSecretProblem } from './integrations/user-service/webhook-signature.js';
 
 /**
  * The only reader of process.env. Every setting of the contract (`config.md`) is parsed here once,
@@ -51,6 +52,7 @@ export interface Config {
     clientSecret: string | undefined;
     tokenUrl: string | undefined;
     webhookSecret: string | undefined;
+    webhookSecretFormat: 'standard' | 'raw';
   };
   auth: { cacheTtlSecs: number; roleMap: Record<string, string> };
   plans: { aliases: Record<string, string>; tiers: string[] };
@@ -140,6 +142,13 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       'Invalid configuration:\n  DATABASE_LISTEN_URL: DATABASE_POOLER=transaction needs DATABASE_URL (the pooler) and DATABASE_LISTEN_URL (a direct connection for LISTEN)',
     );
   }
+  const webhookProblem =
+    e.STACKER_WEBHOOK_SECRET === undefined
+      ? undefined
+      : webhookSecretProblem(e.STACKER_WEBHOOK_SECRET, e.STACKER_WEBHOOK_SECRET_FORMAT);
+  if (webhookProblem) {
+    throw new ConfigError(`Invalid configuration:\n  STACKER_WEBHOOK_SECRET: ${webhookProblem}`);
+  }
   if (e.AGENT_POLL_DEFAULT_SECS > e.AGENT_POLL_MAX_SECS) {
     throw new ConfigError(
       'Invalid configuration:\n  AGENT_POLL_DEFAULT_SECS: must not exceed AGENT_POLL_MAX_SECS',
@@ -172,6 +181,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       clientSecret: e.STACKER_CLIENT_SECRET,
       tokenUrl: e.USER_SERVICE_TOKEN_URL,
       webhookSecret: e.STACKER_WEBHOOK_SECRET,
+      webhookSecretFormat: e.STACKER_WEBHOOK_SECRET_FORMAT,
     },
     auth: { cacheTtlSecs: e.AUTH_CACHE_TTL_SECS, roleMap: { ...DEFAULT_ROLE_MAP, ...e.ROLE_MAP } },
     plans: { aliases: { ...DEFAULT_PLAN_ALIASES, ...e.PLAN_ALIASES }, tiers: e.PLAN_TIERS },

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { verifyStandardWebhook } from '../../src/integrations/user-service/webhook-signature.js';
 import { isServiceCall, jsonBody, listReply, loggableHeaders, refuseService } from './http-helpers.js';
 import { applySyncEvent, syncBodySchema } from './marketplace-sync.js';
 import type { EmulatorState } from './state.js';
@@ -31,8 +30,8 @@ export function registerApiRoutes(app: FastifyInstance, state: EmulatorState): v
     };
 
     if (!isServiceCall(state, request)) return refuse(401, 'invalid_token');
-    if (state.webhookSecret !== undefined) {
-      const verdict = verifyStandardWebhook(state.webhookSecret, request.headers, rawBody);
+    if (state.verifyWebhook !== undefined) {
+      const verdict = state.verifyWebhook(request.headers, rawBody);
       if (!verdict.ok) return refuse(401, `invalid_signature:${verdict.reason}`);
     }
     const event = syncBodySchema.safeParse(body);

@@ -1,5 +1,6 @@
 import { defaultSeed, type EmulatorSeed } from './seed.js';
 import { EmulatorStore, type PurchaseResult } from './store.js';
+import { createWebhookVerifier } from './webhook-verifier.js';
 
 /** `wrapped`: `/me` → `{"user": {...}}`, lists → `{"_items": [...]}`; `bare`: the object or array alone. */
 export type ReplyShape = 'wrapped' | 'bare';
@@ -20,8 +21,12 @@ export interface SyncEventRecord {
 export interface EmulatorStateOptions {
   /** Replaces parts of the default seed (users, categories, products, clients, service tokens). */
   seed?: Partial<EmulatorSeed>;
-  /** When set, `/marketplace/sync` requires a valid Standard Webhooks signature. */
+  /**
+   * When set, `/marketplace/sync` requires a valid Standard Webhooks signature, checked with the official
+   * `standardwebhooks` package: `whsec_<base64>`, or raw bytes with `webhookSecretFormat: 'raw'`.
+   */
   webhookSecret?: string;
+  webhookSecretFormat?: 'standard' | 'raw';
   replyShape?: ReplyShape;
 }
 
@@ -35,6 +40,8 @@ interface Fault {
 export class EmulatorState {
   store: EmulatorStore;
   readonly webhookSecret: string | undefined;
+  /** The verifier of the configured secret (undefined: webhooks are not signed). */
+  readonly verifyWebhook: ReturnType<typeof createWebhookVerifier> | undefined;
   replyShape: ReplyShape;
   readonly #seed: EmulatorSeed;
   readonly #initialShape: ReplyShape;
@@ -47,6 +54,10 @@ export class EmulatorState {
     this.#seed = { ...defaultSeed(), ...options.seed };
     this.store = new EmulatorStore(this.#seed);
     this.webhookSecret = options.webhookSecret;
+    this.verifyWebhook =
+      options.webhookSecret === undefined
+        ? undefined
+        : createWebhookVerifier(options.webhookSecret, options.webhookSecretFormat);
     this.#initialShape = options.replyShape ?? 'wrapped';
     this.replyShape = this.#initialShape;
   }

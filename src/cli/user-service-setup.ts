@@ -26,7 +26,13 @@ export async function setupUserService(
       throw new Error('URL_SERVER_USER is not set and the development emulator is disabled');
     // Loaded only here, at the entry, so a production process never imports development code.
     const dev = await import('../../dev/user-service/index.js');
-    const started = await dev.startUserServiceEmulator({ port, host: '127.0.0.1' });
+    // It verifies signed webhooks exactly as a real receiver would, when a secret is configured.
+    const started = await dev.startUserServiceEmulator({
+      port,
+      host: '127.0.0.1',
+      webhookSecret: us.webhookSecret,
+      webhookSecretFormat: us.webhookSecretFormat,
+    });
     emulator = started;
     baseUrl = started.url;
     serviceToken ??= dev.DEV_SERVICE_TOKEN;

@@ -1,10 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEV_SERVICE_TOKEN } from '../../dev/user-service/seed.js';
 import { startUserServiceEmulator, type UserServiceEmulator } from '../../dev/user-service/server.js';
-import { standardWebhookHeaders } from '../../src/integrations/user-service/webhook-signature.js';
+import {
+  standardWebhookHeaders,
+  webhookSigningKey,
+} from '../../src/integrations/user-service/webhook-signature.js';
+import { testWebhookSecret } from '../helpers/webhooks.js';
 import { approvedEvent } from '../integrations/user-service/harness.js';
 
-const SECRET = 'emulator-webhook-secret';
+const SECRET = testWebhookSecret();
+const KEY = webhookSigningKey(SECRET);
 let emulator: UserServiceEmulator | undefined;
 
 afterEach(async () => {
@@ -114,7 +119,7 @@ describe('Standard Webhooks signature on the emulator', () => {
   it('accepts a correctly signed body', async () => {
     const e = await start({ webhookSecret: SECRET });
     const body = JSON.stringify(approvedEvent('tpl-s'));
-    const reply = await sync(e, body, { ...standardWebhookHeaders(SECRET, 'msg-1', nowSecs(), body) });
+    const reply = await sync(e, body, { ...standardWebhookHeaders(KEY, 'msg-1', nowSecs(), body) });
     expect(reply.status).toBe(200);
   });
 
@@ -122,11 +127,13 @@ describe('Standard Webhooks signature on the emulator', () => {
     const e = await start({ webhookSecret: SECRET });
     const body = JSON.stringify(approvedEvent('tpl-s'));
     const missing = await sync(e, body);
-    const wrongSecret = await sync(e, body, { ...standardWebhookHeaders('other', 'msg-1', nowSecs(), body) });
-    const tampered = await sync(e, body.replace('12.5', '0'), {
-      ...standardWebhookHeaders(SECRET, 'msg-1', nowSecs(), body),
+    const wrongSecret = await sync(e, body, {
+      ...standardWebhookHeaders(webhookSigningKey(testWebhookSecret()), 'msg-1', nowSecs(), body),
     });
-    const stale = await sync(e, body, { ...standardWebhookHeaders(SECRET, 'msg-1', nowSecs() - 3600, body) });
+    const tampered = await sync(e, body.replace('12.5', '0'), {
+      ...standardWebhookHeaders(KEY, 'msg-1', nowSecs(), body),
+    });
+    const stale = await sync(e, body, { ...standardWebhookHeaders(KEY, 'msg-1', nowSecs() - 3600, body) });
     expect([missing, wrongSecret, tampered, stale].map((r) => r.status)).toEqual([401, 401, 401, 401]);
     expect(stale.body.error).toBe('invalid_signature:stale_timestamp');
     expect(e.state.store.products).toHaveLength(0);

@@ -17,6 +17,7 @@ export {
   type StandardWebhookHeaders,
   signStandardWebhook,
   standardWebhookHeaders,
-  type VerifyResult,
-  verifyStandardWebhook,
+  type WebhookSecretFormat,
+  webhookSecretProblem,
+  webhookSigningKey,
 } from './webhook-signature.js';

@@ -7,12 +7,14 @@ import { parseRetryAfter } from '../../infra/outbox/retry-schedule.js';
 import { type DeliveryOutcome, type OutboxSender, truncateError } from '../../infra/outbox/sender.js';
 import type { SyncReply, UserServiceClient } from './client.js';
 import { UserServiceUnavailableError } from './errors.js';
-import { standardWebhookHeaders } from './webhook-signature.js';
+import { standardWebhookHeaders, type WebhookSecretFormat, webhookSigningKey } from './webhook-signature.js';
 
 export interface MarketplaceSyncSenderOptions {
   client: Pick<UserServiceClient, 'postMarketplaceSync'>;
   /** `STACKER_WEBHOOK_SECRET`: when set, every call carries the Standard Webhooks signature trio. */
   webhookSecret: string | undefined;
+  /** `STACKER_WEBHOOK_SECRET_FORMAT`: `standard` (`whsec_<base64>`, the default) or `raw`. */
+  webhookSecretFormat?: WebhookSecretFormat;
   clock: Clock;
   /**
    * Keeps the User Service's product id on the template (the templates module owns that table);
@@ -56,17 +58,18 @@ function productIdOf(bodyText: string): string | undefined {
  * signature headers; the client bounds the call at 10 s.
  */
 export function createMarketplaceSyncSender(options: MarketplaceSyncSenderOptions): OutboxSender {
+  const key =
+    options.webhookSecret === undefined
+      ? undefined
+      : webhookSigningKey(options.webhookSecret, options.webhookSecretFormat ?? 'standard');
   return {
     async send(event) {
       // The outbox id is the event id (data-model.md): the body, the key and the signature id all agree.
       const body = JSON.stringify({ ...event.payload, event_id: event.id });
       const now = options.clock.now();
       const headers: Record<string, string> = { 'idempotency-key': event.id };
-      if (options.webhookSecret !== undefined) {
-        Object.assign(
-          headers,
-          standardWebhookHeaders(options.webhookSecret, event.id, Math.floor(now.getTime() / 1000), body),
-        );
+      if (key !== undefined) {
+        Object.assign(headers, standardWebhookHeaders(key, event.id, Math.floor(now.getTime() / 1000), body));
       }
       let reply: SyncReply;
       try {
@@ -99,6 +102,7 @@ export const marketplaceSyncPlugin = fp(
       createMarketplaceSyncSender({
         client: app.userService,
         webhookSecret: app.config.userService.webhookSecret,
+        webhookSecretFormat: app.config.userService.webhookSecretFormat,
         clock: app.clock,
         recordProductId: options.recordProductId,
       }),

@@ -1,8 +1,10 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 
-// Standard Webhooks (https://www.standardwebhooks.com): the contract keys the HMAC with the configured
-// secret's bytes as given (no `whsec_` base64 decoding). Written by hand because it is one HMAC and the
-// reference package adds nothing Stacker needs.
+// Standard Webhooks (https://www.standardwebhooks.com), signing side. The secret is the standard
+// `whsec_<base64>` form and the HMAC key is its decoded bytes, so receivers verify with the official
+// libraries as they come (decision 0012). `STACKER_WEBHOOK_SECRET_FORMAT=raw` keys the HMAC with the
+// secret's UTF-8 bytes instead, for a receiver built that way. Signing is one HMAC, written here;
+// verification (the emulator's) uses the official `standardwebhooks` package.
 
 export interface StandardWebhookHeaders {
   'webhook-id': string;
@@ -10,34 +12,43 @@ export interface StandardWebhookHeaders {
   'webhook-signature': string;
 }
 
-export type VerifyResult =
-  | { ok: true }
-  | { ok: false; reason: 'missing_headers' | 'stale_timestamp' | 'bad_signature' };
+export type WebhookSecretFormat = 'standard' | 'raw';
 
-export interface VerifyOptions {
-  nowSecs?: number;
-  /** Accepted distance between the timestamp and now, both ways (replays and skewed clocks). */
-  toleranceSecs?: number;
+const STANDARD_SECRET = /^(whsec_)?([A-Za-z0-9+/]+={0,2})$/;
+/** The standard recommends 24 to 64 random bytes; fewer than 16 is refused as a guessable key. */
+const MIN_KEY_BYTES = 16;
+
+/** Why a secret cannot be used in the given format, or undefined when it can. */
+export function webhookSecretProblem(secret: string, format: WebhookSecretFormat): string | undefined {
+  if (format === 'raw')
+    return secret.length >= MIN_KEY_BYTES ? undefined : `at least ${MIN_KEY_BYTES} characters`;
+  const match = STANDARD_SECRET.exec(secret);
+  if (!match) return 'expected whsec_<base64> (or set STACKER_WEBHOOK_SECRET_FORMAT=raw)';
+  const bytes = Buffer.from(match[2]!, 'base64').length;
+  return bytes >= MIN_KEY_BYTES ? undefined : `the decoded key has ${bytes} bytes; at least ${MIN_KEY_BYTES}`;
 }
 
-type SecretKey = string | Uint8Array;
-
-function mac(secret: SecretKey, id: string, timestampSecs: string, body: string | Uint8Array): Buffer {
-  return createHmac('sha256', secret).update(`${id}.${timestampSecs}.`).update(body).digest();
+/** The HMAC key of a configured secret: the base64 after `whsec_`, or the raw bytes in `raw` format. */
+export function webhookSigningKey(secret: string, format: WebhookSecretFormat = 'standard'): Buffer {
+  const problem = webhookSecretProblem(secret, format);
+  if (problem) throw new Error(`unusable webhook secret: ${problem}`);
+  if (format === 'raw') return Buffer.from(secret, 'utf8');
+  return Buffer.from(STANDARD_SECRET.exec(secret)![2]!, 'base64');
 }
 
-/** `v1,<base64 HMAC-SHA256(secret, id + "." + timestamp + "." + body)>` */
+/** `v1,<base64 HMAC-SHA256(key, id + "." + timestamp + "." + body)>` */
 export function signStandardWebhook(
-  secret: SecretKey,
+  key: Uint8Array,
   id: string,
   timestampSecs: number,
   body: string | Uint8Array,
 ): string {
-  return `v1,${mac(secret, id, String(timestampSecs), body).toString('base64')}`;
+  const mac = createHmac('sha256', key).update(`${id}.${timestampSecs}.`).update(body).digest('base64');
+  return `v1,${mac}`;
 }
 
 export function standardWebhookHeaders(
-  secret: SecretKey,
+  key: Uint8Array,
   id: string,
   timestampSecs: number,
   body: string | Uint8Array,
@@ -45,39 +56,6 @@ export function standardWebhookHeaders(
   return {
     'webhook-id': id,
     'webhook-timestamp': String(timestampSecs),
-    'webhook-signature': signStandardWebhook(secret, id, timestampSecs, body),
+    'webhook-signature': signStandardWebhook(key, id, timestampSecs, body),
   };
-}
-
-/**
- * Checks the trio against the raw body. The signature header may list several space-separated
- * signatures (a sender rotating its secret); one matching `v1` entry is enough.
- */
-export function verifyStandardWebhook(
-  secret: SecretKey,
-  headers: Record<string, string | string[] | undefined>,
-  body: string | Uint8Array,
-  options: VerifyOptions = {},
-): VerifyResult {
-  const id = single(headers['webhook-id']);
-  const timestamp = single(headers['webhook-timestamp']);
-  const signatures = single(headers['webhook-signature']);
-  if (!id || !timestamp || !signatures) return { ok: false, reason: 'missing_headers' };
-  if (!/^\d{1,12}$/.test(timestamp)) return { ok: false, reason: 'stale_timestamp' };
-  const nowSecs = options.nowSecs ?? Math.floor(Date.now() / 1000);
-  if (Math.abs(nowSecs - Number(timestamp)) > (options.toleranceSecs ?? 300)) {
-    return { ok: false, reason: 'stale_timestamp' };
-  }
-  const expected = mac(secret, id, timestamp, body);
-  for (const entry of signatures.split(' ')) {
-    const [version, encoded] = entry.split(',', 2);
-    if (version !== 'v1' || encoded === undefined) continue;
-    const candidate = Buffer.from(encoded, 'base64');
-    if (candidate.length === expected.length && timingSafeEqual(candidate, expected)) return { ok: true };
-  }
-  return { ok: false, reason: 'bad_signature' };
-}
-
-function single(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
 }

@@ -5,6 +5,7 @@ import { OutboxRelay } from '../../../src/infra/outbox/relay.js';
 import { createMarketplaceSyncSender } from '../../../src/integrations/user-service/marketplace-sync-sender.js';
 import type { TestApp } from '../../helpers/app.js';
 import { waitUntil } from '../../helpers/wait.js';
+import { testWebhookSecret } from '../../helpers/webhooks.js';
 import { outboxRow, outboxRows, writeEvents } from './harness.js';
 import { MarketplaceHarness, SYNC, syncEvent } from './marketplace-harness.js';
 
@@ -23,8 +24,9 @@ afterEach(async () => {
 describe('marketplace webhook through the outbox: wiring and instances', () => {
   it('delivers signed, with Idempotency-Key, and records the product id on the template', async () => {
     await h.close();
-    h = await MarketplaceHarness.start({ webhookSecret: 'fault-test-secret' });
-    const t = await h.app({ env: { STACKER_WEBHOOK_SECRET: 'fault-test-secret' } });
+    const secret = testWebhookSecret();
+    h = await MarketplaceHarness.start({ webhookSecret: secret });
+    const t = await h.app({ env: { STACKER_WEBHOOK_SECRET: secret } });
     const id = await h.template(t);
     const [eventId] = await writeEvents(t.database.db, t.app.secretBox, [syncEvent(id, 1)]);
 

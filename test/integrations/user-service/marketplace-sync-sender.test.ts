@@ -5,9 +5,10 @@ import {
   classifySyncReply,
   createMarketplaceSyncSender,
 } from '../../../src/integrations/user-service/marketplace-sync-sender.js';
+import { testWebhookSecret } from '../../helpers/webhooks.js';
 import { approvedEvent, startHarness } from './harness.js';
 
-const SECRET = 'sender-test-secret';
+const SECRET = testWebhookSecret();
 const TEMPLATE_ID = '0b6f3c8e-4a43-4c1f-9a52-2f4f8d1f6a10';
 let harness: Awaited<ReturnType<typeof startHarness>> | undefined;
 
@@ -115,7 +116,7 @@ describe('marketplace sync sender against the emulator', () => {
     harness = await startHarness({ emulator: { webhookSecret: SECRET } });
     const sender = createMarketplaceSyncSender({
       client: harness.client,
-      webhookSecret: 'another-secret',
+      webhookSecret: testWebhookSecret(),
       clock: new ManualClock(new Date()),
     });
     expect(await sender.send(eventFor(TEMPLATE_ID), context)).toMatchObject({ kind: 'retry', status: 401 });

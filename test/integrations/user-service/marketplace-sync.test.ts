@@ -1,8 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { standardWebhookHeaders } from '../../../src/integrations/user-service/webhook-signature.js';
+import {
+  standardWebhookHeaders,
+  webhookSigningKey,
+} from '../../../src/integrations/user-service/webhook-signature.js';
+import { testWebhookSecret } from '../../helpers/webhooks.js';
 import { approvedEvent, startHarness } from './harness.js';
 
-const SECRET = 'sync-test-secret';
+const SECRET = testWebhookSecret();
 let harness: Awaited<ReturnType<typeof startHarness>> | undefined;
 
 afterEach(async () => {
@@ -15,7 +19,12 @@ describe('postMarketplaceSync', () => {
     harness = await startHarness({ emulator: { webhookSecret: SECRET } });
     const event = approvedEvent('tpl-sync');
     const body = JSON.stringify(event);
-    const signature = standardWebhookHeaders(SECRET, event.event_id, Math.floor(Date.now() / 1000), body);
+    const signature = standardWebhookHeaders(
+      webhookSigningKey(SECRET),
+      event.event_id,
+      Math.floor(Date.now() / 1000),
+      body,
+    );
 
     const reply = await harness.client.postMarketplaceSync(body, {
       'Idempotency-Key': event.event_id,

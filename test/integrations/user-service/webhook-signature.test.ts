@@ -1,70 +1,77 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
+import { Webhook } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../../src/config.js';
 import {
-  signStandardWebhook,
   standardWebhookHeaders,
-  verifyStandardWebhook,
+  webhookSecretProblem,
+  webhookSigningKey,
 } from '../../../src/integrations/user-service/webhook-signature.js';
+import { testWebhookSecret } from '../../helpers/webhooks.js';
 
-const secret = 'test-webhook-secret';
+// The receiver in these tests is the official `standardwebhooks` package, used as its README says:
+// `new Webhook(secret)` with the same `whsec_` string Stacker is configured with.
+
 const body = JSON.stringify({ action: 'template_approved', event_id: 'evt-1' });
-const now = 1_767_916_800;
+const nowSecs = () => Math.floor(Date.now() / 1000);
 
-describe('Standard Webhooks signature', () => {
-  it('is v1 and the base64 HMAC-SHA256 of id.timestamp.body under the secret', () => {
-    const signature = signStandardWebhook(secret, 'msg_1', now, body);
-    const independent = createHmac('sha256', secret).update(`msg_1.${now}.${body}`).digest('base64');
-    expect(signature).toBe(`v1,${independent}`);
+describe('Standard Webhooks signature (standard whsec_ secrets)', () => {
+  it('is v1 and the base64 HMAC-SHA256 of id.timestamp.body under the decoded key', () => {
+    const key = randomBytes(32);
+    const secret = `whsec_${key.toString('base64')}`;
+    const headers = standardWebhookHeaders(webhookSigningKey(secret), 'msg_1', 1_767_916_800, body);
+    const independent = createHmac('sha256', key).update(`msg_1.1767916800.${body}`).digest('base64');
+    expect(headers['webhook-signature']).toBe(`v1,${independent}`);
   });
 
-  it('verifies the trio it produced', () => {
-    const headers = standardWebhookHeaders(secret, 'msg_1', now, body);
-    expect(verifyStandardWebhook(secret, { ...headers }, body, { nowSecs: now })).toEqual({ ok: true });
+  it('verifies with the official package, given the same whsec_ string', () => {
+    const secret = testWebhookSecret();
+    const headers = standardWebhookHeaders(webhookSigningKey(secret), 'msg_1', nowSecs(), body);
+    expect(new Webhook(secret).verify(body, { ...headers })).toEqual(JSON.parse(body));
   });
 
-  it('refuses a changed body, id or timestamp, and another secret', () => {
-    const headers = standardWebhookHeaders(secret, 'msg_1', now, body);
-    const bad = { ok: false, reason: 'bad_signature' };
-    expect(verifyStandardWebhook(secret, { ...headers }, `${body} `, { nowSecs: now })).toEqual(bad);
+  it('is refused by the official package for a changed body, id, timestamp or another secret', () => {
+    const secret = testWebhookSecret();
+    const now = nowSecs();
+    const headers = standardWebhookHeaders(webhookSigningKey(secret), 'msg_1', now, body);
+    const receiver = new Webhook(secret);
+    expect(() => receiver.verify(`${body} `, { ...headers })).toThrow(/signature/);
+    expect(() => receiver.verify(body, { ...headers, 'webhook-id': 'msg_2' })).toThrow(/signature/);
+    expect(() => receiver.verify(body, { ...headers, 'webhook-timestamp': String(now + 1) })).toThrow(
+      /signature/,
+    );
+    expect(() => new Webhook(testWebhookSecret()).verify(body, { ...headers })).toThrow(/signature/);
+  });
+
+  it('is refused by the official package when the timestamp is 5 minutes or more away', () => {
+    const secret = testWebhookSecret();
+    const stale = standardWebhookHeaders(webhookSigningKey(secret), 'msg_1', nowSecs() - 3600, body);
+    expect(() => new Webhook(secret).verify(body, { ...stale })).toThrow(/timestamp/);
+  });
+});
+
+describe('raw secrets (STACKER_WEBHOOK_SECRET_FORMAT=raw)', () => {
+  it('keys the HMAC with the UTF-8 bytes, and the official package verifies in its raw mode', () => {
+    const secret = 'a-receiver-that-wants-raw-bytes';
+    const headers = standardWebhookHeaders(webhookSigningKey(secret, 'raw'), 'msg_1', nowSecs(), body);
+    const receiver = new Webhook(Buffer.from(secret, 'utf8'), { format: 'raw' });
+    expect(receiver.verify(body, { ...headers })).toEqual(JSON.parse(body));
+  });
+});
+
+describe('secret validation', () => {
+  it('names what is wrong with a secret that cannot be used', () => {
+    expect(webhookSecretProblem(testWebhookSecret(), 'standard')).toBeUndefined();
+    expect(webhookSecretProblem('not base64!', 'standard')).toMatch(/whsec_<base64>/);
+    expect(webhookSecretProblem('whsec_c2hvcnQ=', 'standard')).toMatch(/at least 16/);
+    expect(webhookSecretProblem('short', 'raw')).toMatch(/at least 16/);
+  });
+
+  it('stops the process at start with the variable named, not at the first webhook', () => {
+    expect(() => parseConfig({ STACKER_WEBHOOK_SECRET: 'plain words' })).toThrow(/STACKER_WEBHOOK_SECRET/);
     expect(
-      verifyStandardWebhook(secret, { ...headers, 'webhook-id': 'msg_2' }, body, { nowSecs: now }),
-    ).toEqual(bad);
-    expect(
-      verifyStandardWebhook(secret, { ...headers, 'webhook-timestamp': String(now + 1) }, body, {
-        nowSecs: now,
-      }),
-    ).toEqual(bad);
-    expect(verifyStandardWebhook('other-secret', { ...headers }, body, { nowSecs: now })).toEqual(bad);
-  });
-
-  it('refuses timestamps outside the tolerance in either direction', () => {
-    const headers = { ...standardWebhookHeaders(secret, 'msg_1', now, body) };
-    const stale = { ok: false, reason: 'stale_timestamp' };
-    expect(verifyStandardWebhook(secret, headers, body, { nowSecs: now + 301 })).toEqual(stale);
-    expect(verifyStandardWebhook(secret, headers, body, { nowSecs: now - 301 })).toEqual(stale);
-    expect(verifyStandardWebhook(secret, headers, body, { nowSecs: now + 300 })).toEqual({ ok: true });
-  });
-
-  it('refuses missing headers', () => {
-    const { 'webhook-signature': _omitted, ...rest } = standardWebhookHeaders(secret, 'msg_1', now, body);
-    expect(verifyStandardWebhook(secret, rest, body, { nowSecs: now })).toEqual({
-      ok: false,
-      reason: 'missing_headers',
-    });
-  });
-
-  it('accepts any matching v1 entry of a space-separated list (secret rotation)', () => {
-    const headers = standardWebhookHeaders(secret, 'msg_1', now, body);
-    const rotated = `${signStandardWebhook('old-secret', 'msg_1', now, body)} ${headers['webhook-signature']}`;
-    expect(
-      verifyStandardWebhook(secret, { ...headers, 'webhook-signature': rotated }, body, { nowSecs: now }),
-    ).toEqual({
-      ok: true,
-    });
-    const wrongVersion = headers['webhook-signature'].replace('v1,', 'v2,');
-    expect(
-      verifyStandardWebhook(secret, { ...headers, 'webhook-signature': wrongVersion }, body, { nowSecs: now })
-        .ok,
-    ).toBe(false);
+      parseConfig({ STACKER_WEBHOOK_SECRET: 'plain words long enough', STACKER_WEBHOOK_SECRET_FORMAT: 'raw' })
+        .userService.webhookSecretFormat,
+    ).toBe('raw');
   });
 });
