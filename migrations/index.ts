@@ -8,6 +8,7 @@ import * as m0006 from './0006_agents_commands.js';
 import * as m0007 from './0007_marketplace_search.js';
 import * as m0008 from './0008_catalog_notify.js';
 import * as m0009 from './0009_projects.js';
+import * as m0013 from './0013_foreign_key_indexes.js';
 
 /**
  * Every migration, in order. A static map (not a directory scan) so the same list works from TypeScript
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0007_marketplace_search': m0007,
   '0008_catalog_notify': m0008,
   '0009_projects': m0009,
+  '0013_foreign_key_indexes': m0013,
 };

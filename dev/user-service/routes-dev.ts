@@ -56,6 +56,8 @@ export function registerDevRoutes(app: FastifyInstance, state: EmulatorState): v
     return { success: true };
   });
 
+  // For container healthchecks: answers once the emulator listens (not counted as a call).
+  app.get('/dev/health', async () => ({ status: 'ok' }));
   app.get('/dev/calls', async () => ({ calls: state.callCounts() }));
   app.get('/dev/sync-events', async () => ({ _items: state.syncEvents }));
   app.get('/dev/products', async () => ({ _items: state.store.products }));

@@ -15,6 +15,12 @@ export const metricsPlugin = fp(
   async (app: FastifyInstance, opts: { token: string | undefined }) => {
     const registry = new Registry();
     collectDefaultMetrics({ register: registry, prefix: 'stacker_' });
+    // prom-client also exports three gauges named `*_total`, a suffix Prometheus reserves for counters
+    // (promtool check metrics refuses them). Their numbers stay available, by type, in the gauges
+    // stacker_nodejs_active_{handles,requests,resources}.
+    for (const name of ['active_handles', 'active_requests', 'active_resources']) {
+      registry.removeSingleMetric(`stacker_nodejs_${name}_total`);
+    }
     const duration = new Histogram({
       name: 'stacker_http_request_duration_seconds',
       help: 'HTTP request duration by route pattern and status',
