@@ -25,6 +25,7 @@ import { openApiPlugin } from './infra/http/openapi.js';
 import { rawBodyPlugin } from './infra/http/raw-body.js';
 import { genRequestId } from './infra/http/request-id.js';
 import './infra/http/route-config.js';
+import { requestLogPlugin } from './infra/http/request-log.js';
 import { metricsPlugin } from './infra/metrics/metrics-plugin.js';
 import { outboxPlugin } from './infra/outbox/outbox-plugin.js';
 import { rateLimitPlugin } from './infra/rate-limit/rate-limit-plugin.js';
@@ -88,6 +89,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return503OnClosing: true,
     frameworkErrors: frameworkErrorHandler,
     clientErrorHandler,
+    // requestLogPlugin writes one line per request instead of Fastify's two.
+    disableRequestLogging: true,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -108,6 +111,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await app.register(errorHandlerPlugin);
+  await app.register(requestLogPlugin);
   await app.register(rawBodyPlugin);
   await app.register(inputGuardPlugin);
   await app.register(compress, {

@@ -71,6 +71,8 @@ export const envSchema = z.object({
   PORT: int(8000, 0, 65535),
   TRUST_PROXY: z.string().default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // json for log collectors, pretty (one readable line per event) for a terminal; unset: json in production.
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
   DATABASE_POOL_MAX: int(20, 1, 500),
   DATABASE_STATEMENT_TIMEOUT_MS: int(30_000, 100, 600_000),

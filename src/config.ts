@@ -31,6 +31,7 @@ export interface Config {
   port: number;
   trustProxy: boolean | string;
   logLevel: Env['LOG_LEVEL'];
+  logFormat: 'json' | 'pretty';
   dataDir: string;
   database: {
     url: string | undefined;
@@ -162,6 +163,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     port: e.PORT,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT ?? (isProduction ? 'json' : 'pretty'),
     dataDir: e.DATA_DIR,
     database: {
       url: e.DATABASE_URL,

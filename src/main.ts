@@ -1,5 +1,5 @@
 import closeWithGrace from 'close-with-grace';
-import { type Logger, pino } from 'pino';
+import type { Logger } from 'pino';
 import { buildApp } from './app.js';
 import { afterMigrate } from './cli/after-migrate.js';
 import { setupUserService } from './cli/user-service-setup.js';
@@ -10,7 +10,7 @@ import { ListenHub } from './infra/db/listen-hub.js';
 import { migrateToLatest } from './infra/db/migrator.js';
 import { pooledStatementTimeout, sessionUrl } from './infra/db/pooler.js';
 import { resolveDatabase } from './infra/db/resolve-database.js';
-import { REDACT_PATHS } from './infra/http/logger.js';
+import { createLogger } from './infra/http/logger.js';
 
 /** Reads config, opens the database (embedded or external), builds the app, listens, closes gracefully. */
 async function main(): Promise<void> {
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const log = pino({ level: config.logLevel, redact: { paths: REDACT_PATHS, censor: '[redacted]' } });
+  const log = await createLogger(config);
   if (!config.isProduction)
     log.warn('development mode: embedded defaults are allowed (NODE_ENV=production refuses them)');
 

@@ -1,4 +1,5 @@
 import type { FastifyServerOptions } from 'fastify';
+import { type Logger, pino } from 'pino';
 
 /**
  * Paths pino censors in every log line. Request headers are not logged by default; these paths also
@@ -31,4 +32,27 @@ export function loggerOptions(level: string, pretty = false): FastifyServerOptio
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     ...(pretty ? {} : {}),
   };
+}
+
+/**
+ * The process logger: JSON lines in production (for collectors), and in development one readable line
+ * per event through pino-pretty (loaded only then). Redaction applies to both.
+ */
+export async function createLogger(config: {
+  logLevel: string;
+  logFormat: 'json' | 'pretty';
+}): Promise<Logger> {
+  const options = { level: config.logLevel, redact: { paths: REDACT_PATHS, censor: '[redacted]' } };
+  if (config.logFormat === 'json') return pino(options);
+  const { default: pretty } = await import('pino-pretty');
+  return pino(
+    options,
+    pretty({
+      colorize: process.stdout.isTTY === true,
+      singleLine: true,
+      translateTime: 'SYS:HH:MM:ss.l',
+      ignore: 'pid,hostname,req,res,route,responseTime,reqId',
+      sync: true,
+    }),
+  );
 }
