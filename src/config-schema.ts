@@ -83,6 +83,8 @@ export const envSchema = z.object({
   DATA_DIR: z.string().default('.data'),
   URL_SERVER_USER: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
   DEV_USER_SERVICE: z.enum(['true', 'false', '1', '0']).optional(),
+  // The in-process emulator's port: fixed, so its /dev/* URLs stay the same across restarts (0: any free port).
+  DEV_USER_SERVICE_PORT: int(4100, 0, 65535),
   ROLE_MAP: json(z.record(z.string(), z.string())),
   PLAN_ALIASES: json(z.record(z.string(), z.string())),
   STACKER_SERVICE_TOKEN: optionalString,

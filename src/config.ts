@@ -48,6 +48,8 @@ export interface Config {
   userService: {
     url: string | undefined;
     devEmulator: boolean;
+    /** Port of the in-process development emulator (0: any free port). */
+    devEmulatorPort: number;
     serviceToken: string | undefined;
     clientId: string | undefined;
     clientSecret: string | undefined;
@@ -178,6 +180,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     userService: {
       url: e.URL_SERVER_USER?.replace(/\/+$/, ''),
       devEmulator: !isProduction && flag(e.DEV_USER_SERVICE, true),
+      devEmulatorPort: e.DEV_USER_SERVICE_PORT,
       serviceToken: e.STACKER_SERVICE_TOKEN,
       clientId: e.STACKER_CLIENT_ID,
       clientSecret: e.STACKER_CLIENT_SECRET,

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import Fastify from 'fastify';
+import { loadSnapshot, saveSnapshot } from './persistence.js';
 import { registerApiRoutes } from './routes-api.js';
 import { registerDevRoutes } from './routes-dev.js';
 import { registerOauthRoutes } from './routes-oauth.js';
@@ -13,6 +14,8 @@ export interface UserServiceEmulatorOptions extends EmulatorStateOptions {
   allowRemote?: boolean;
   /** Keeps data, counters and hooks across a restart (ignores `seed`, `webhookSecret`, `replyShape`). */
   state?: EmulatorState;
+  /** A JSON file the store is loaded from at start and saved to after every change (development). */
+  persistPath?: string;
 }
 
 export interface UserServiceEmulator {
@@ -33,6 +36,8 @@ export async function startUserServiceEmulator(
   if (!LOOPBACK_HOSTS.has(host) && !options.allowRemote)
     throw new Error(`the User Service emulator binds to loopback only, not ${host}`);
   const state = options.state ?? new EmulatorState(options);
+  const persistPath = options.persistPath;
+  if (persistPath) loadSnapshot(state.store, persistPath);
 
   // forceCloseConnections: close() drops keep-alive and in-flight sockets at once, like a crashed service.
   const app = Fastify({ logger: false, forceCloseConnections: true, bodyLimit: 1024 * 1024 });
@@ -52,6 +57,18 @@ export async function startUserServiceEmulator(
     const status = state.takeFault(path);
     if (status !== undefined) return reply.code(status).send({ error: 'injected_failure' });
   });
+
+  if (persistPath) {
+    app.addHook('onResponse', async (request) => {
+      if (request.method === 'GET' || request.method === 'HEAD') return;
+      try {
+        saveSnapshot(state.store, persistPath);
+      } catch (error) {
+        // A read-only folder must not break the emulator: it then forgets on restart, and says so.
+        request.log.warn({ err: error }, `the emulator could not save its data to ${persistPath}`);
+      }
+    });
+  }
 
   registerOauthRoutes(app, state);
   registerApiRoutes(app, state);

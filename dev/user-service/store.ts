@@ -15,6 +15,16 @@ export type PurchaseResult =
   | { ok: false; error: 'user_not_found' | 'product_not_found' };
 
 /** The emulated service's data: users, tokens, categories and products. */
+export interface StoreSnapshot {
+  version: 1;
+  products: EmulatorProduct[];
+  /** Owned products per user id. */
+  purchases: Record<string, EmulatorOwnedProduct[]>;
+  syncReplies: [string, { status: number; body: Record<string, unknown> }][];
+  syncSequences: [string, number][];
+  nextProductId: number;
+}
+
 export class EmulatorStore {
   readonly users: EmulatorUser[];
   readonly categories: EmulatorSeed['categories'];
@@ -99,6 +109,33 @@ export class EmulatorStore {
     const product = { _id: this.#nextProductId++, ...fields };
     this.products.push(product);
     return product;
+  }
+
+  /** What a restart must not forget: products, purchases and the webhook bookkeeping. */
+  snapshot(): StoreSnapshot {
+    return {
+      version: 1,
+      products: this.products,
+      purchases: Object.fromEntries(this.users.map((user) => [String(user._id), user.products])),
+      syncReplies: [...this.syncReplies],
+      syncSequences: [...this.syncSequences],
+      nextProductId: this.#nextProductId,
+    };
+  }
+
+  /** Puts a snapshot back over the seed (users and tokens stay the seed's). */
+  restore(snapshot: StoreSnapshot): void {
+    if (snapshot.version !== 1) return;
+    this.products.splice(0, this.products.length, ...snapshot.products);
+    for (const user of this.users) {
+      const owned = snapshot.purchases[String(user._id)];
+      if (owned) user.products.splice(0, user.products.length, ...owned);
+    }
+    this.syncReplies.clear();
+    for (const [id, reply] of snapshot.syncReplies) this.syncReplies.set(id, reply);
+    this.syncSequences.clear();
+    for (const [id, sequence] of snapshot.syncSequences) this.syncSequences.set(id, sequence);
+    this.#nextProductId = snapshot.nextProductId;
   }
 
   /** What the Payment Service would report after a successful payment. Buying twice keeps one entry. */

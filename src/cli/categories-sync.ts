@@ -14,7 +14,8 @@ async function main(): Promise<void> {
   try {
     const config = await loadConfig();
     // Without URL_SERVER_USER (development) this syncs from the in-process emulator's seed.
-    const userService = await setupUserService(config, { warn: () => {} });
+    // A one-off command: any free port, so it never collides with a running development server.
+    const userService = await setupUserService(config, { warn: () => {} }, 0);
     try {
       if (userService.emulator)
         console.log('URL_SERVER_USER is not set: syncing from the development emulator');

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Config } from '../config.js';
 import { createUserServiceClient, type UserServiceClient } from '../integrations/user-service/index.js';
 
@@ -15,7 +16,7 @@ export interface UserServiceSetup {
 export async function setupUserService(
   config: Config,
   log: { warn(msg: string): void },
-  port = 0,
+  port = config.userService.devEmulatorPort,
 ): Promise<UserServiceSetup> {
   const us = config.userService;
   let baseUrl = us.url;
@@ -30,6 +31,8 @@ export async function setupUserService(
     const started = await dev.startUserServiceEmulator({
       port,
       host: '127.0.0.1',
+      // Products and purchases survive a restart, like the real service's would.
+      persistPath: path.join(config.dataDir, 'user-service.json'),
       webhookSecret: us.webhookSecret,
       webhookSecretFormat: us.webhookSecretFormat,
     });

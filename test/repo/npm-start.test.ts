@@ -55,6 +55,8 @@ it('stops the server and its embedded Postgres within 10 s of a SIGTERM to npm',
     delete env[name];
   }
   env.LOG_LEVEL = 'warn';
+  // Any free port for the emulator: a developer's own server may hold the default 4100.
+  env.DEV_USER_SERVICE_PORT = '0';
   const npm = spawn('npm', ['start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   npm.stdout.on('data', (chunk) => (output += chunk));
