@@ -25,7 +25,9 @@ it('writes one line per request, with method, URL, status and time, and never a 
     res: { statusCode: 200 },
   });
   expect(requests[1]).toMatchObject({ res: { statusCode: 401 } });
-  expect(lines.some((line) => line.msg === 'incoming request' || line.msg === 'request completed')).toBe(false);
+  expect(lines.some((line) => line.msg === 'incoming request' || line.msg === 'request completed')).toBe(
+    false,
+  );
   expect(JSON.stringify(lines)).not.toContain('dev-vendor-token');
 });
 
