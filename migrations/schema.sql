@@ -562,6 +562,8 @@ CREATE INDEX command_lease_idx ON public.command USING btree (lease_expires_at) 
 
 CREATE UNIQUE INDEX command_one_inflight_health_idx ON public.command USING btree (deployment_hash, COALESCE(app_code, 'all'::text)) WHERE ((type = 'health'::text) AND (status = ANY (ARRAY['queued'::text, 'sent'::text])));
 
+CREATE INDEX deployment_project_idx ON public.deployment USING btree (project_id);
+
 CREATE INDEX deployment_user_idx ON public.deployment USING btree (user_id, created_at DESC);
 
 CREATE INDEX idempotency_key_expires_idx ON public.idempotency_key USING btree (expires_at);
@@ -578,6 +580,8 @@ CREATE INDEX project_app_deployment_idx ON public.project_app USING btree (deplo
 
 CREATE UNIQUE INDEX project_app_project_code_key ON public.project_app USING btree (project_id, code) WHERE (deployment_id IS NULL);
 
+CREATE INDEX project_template_idx ON public.project USING btree (template_id);
+
 CREATE INDEX project_user_idx ON public.project USING btree (user_id, created_at DESC);
 
 CREATE UNIQUE INDEX remote_secret_server_key ON public.remote_secret USING btree (server_id, name);
@@ -592,6 +596,10 @@ CREATE INDEX server_project_idx ON public.server USING btree (project_id);
 
 CREATE INDEX server_user_idx ON public.server USING btree (user_id, created_at DESC);
 
+CREATE INDEX stack_template_approved_version_idx ON public.stack_template USING btree (approved_version_id);
+
+CREATE INDEX stack_template_category_idx ON public.stack_template USING btree (category_id);
+
 CREATE INDEX stack_template_creator_idx ON public.stack_template USING btree (creator_user_id, created_at DESC);
 
 CREATE INDEX stack_template_popular_idx ON public.stack_template USING btree (deploy_count DESC, approved_at DESC, id DESC) WHERE (status = 'approved'::text);
@@ -599,6 +607,8 @@ CREATE INDEX stack_template_popular_idx ON public.stack_template USING btree (de
 CREATE INDEX stack_template_recent_idx ON public.stack_template USING btree (approved_at DESC, id DESC) WHERE (status = 'approved'::text);
 
 CREATE INDEX stack_template_review_template_idx ON public.stack_template_review USING btree (template_id, created_at);
+
+CREATE INDEX stack_template_review_version_idx ON public.stack_template_review USING btree (version_id);
 
 CREATE INDEX stack_template_search_trgm_idx ON public.stack_template USING gin (search_text public.gin_trgm_ops) WITH (fastupdate=off) WHERE (status = 'approved'::text);
 
