@@ -1,7 +1,8 @@
 import { loadConfig } from '../config.js';
 import { systemClock } from '../infra/clock.js';
 import { UserServiceUnavailableError } from '../integrations/user-service/index.js';
-import { syncCategories } from '../modules/categories/sync-service.js';
+import { syncCategories } from '../modules/categories/index.js';
+import { moveTemplatesToCategory } from '../modules/templates/index.js';
 import { openCliDatabase } from './cli-database.js';
 import { setupUserService } from './user-service-setup.js';
 
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
         db: cli.handle.db,
         clock: systemClock,
         userService: userService.client,
+        moveTemplates: moveTemplatesToCategory,
       });
       console.log(
         `categories synced: ${counts.received} received, ${counts.created} created, ${counts.updated} updated, ` +

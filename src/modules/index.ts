@@ -7,7 +7,7 @@ import { deploymentsModule } from './deployments/index.js';
 import { meModule } from './me/index.js';
 import { projectsModule } from './projects/index.js';
 import { statusPanelModule } from './status-panel/index.js';
-import { templatesModule } from './templates/index.js';
+import { moveTemplatesToCategory, templatesModule } from './templates/index.js';
 
 export interface FeatureModule {
   name: string;
@@ -20,7 +20,8 @@ export const featureModules: FeatureModule[] = [
   { name: 'admin-outbox', plugin: adminOutboxModule },
   { name: 'agents', plugin: agentsModule },
   { name: 'commands', plugin: commandsModule },
-  { name: 'categories', plugin: categoriesModule },
+  // Categories sit below templates; a merge re-files templates through the templates module.
+  { name: 'categories', plugin: (app) => categoriesModule(app, { moveTemplates: moveTemplatesToCategory }) },
   { name: 'templates', plugin: templatesModule },
   { name: 'admin-templates', plugin: adminTemplatesModule },
   { name: 'deployments', plugin: deploymentsModule },

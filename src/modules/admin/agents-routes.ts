@@ -4,11 +4,14 @@ import { list, listEnvelope } from '../../infra/http/envelope.js';
 import { problemSchema } from '../../infra/http/problem.js';
 import { agentListQuery, agentView } from './agents-schemas.js';
 import { listAgents } from './agents-service.js';
+import { registerComposeOfflineGauge } from './offline-gauge.js';
 
 /** Agents by liveness, for ops: the compose agent offline alert points here. */
 export async function adminAgentRoutes(instance: FastifyInstance): Promise<void> {
   const app = instance.withTypeProvider<ZodTypeProvider>();
   const deps = { db: app.db, clock: app.clock, offlineAfterSecs: app.config.agent.offlineAfterSecs };
+  // The alert's gauge counts what this route lists.
+  registerComposeOfflineGauge(app);
 
   app.get(
     '/api/admin/agents',

@@ -3,9 +3,8 @@ import { z } from 'zod';
 import type { Clock } from '../../infra/clock.js';
 import type { Database } from '../../infra/db/database.js';
 import { cursorDate, cursorUuid, decodeCursor, encodeCursor } from '../../infra/http/cursor.js';
-import { hasCapability } from '../commands/catalog.js';
-import { deploymentsHoldingLeases } from '../commands/lease-service.js';
-import { heartbeatIsFresh } from '../status-panel/liveness.js';
+import { deploymentsHoldingLeases, hasCapability } from '../commands/index.js';
+import { heartbeatIsFresh } from '../status-panel/index.js';
 import { type AgentLivenessRow, findSilentAgents, listAgentsBySilence } from './agents-repository.js';
 import type { AgentListQuery, AgentView } from './agents-schemas.js';
 

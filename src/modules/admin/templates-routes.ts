@@ -3,16 +3,18 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireUser } from '../../auth/principal.js';
 import { item, itemEnvelope, list, listEnvelope } from '../../infra/http/envelope.js';
 import { problemSchema } from '../../infra/http/problem.js';
-import { templateDeps } from '../templates/caller.js';
-import type { AdminDecision } from '../templates/lifecycle.js';
-import { decide, reviewDetail, reviewQueue } from '../templates/review-service.js';
+import type { AdminDecision } from '../templates/index.js';
 import {
+  decide,
   optionalReasonBody,
   requiredReasonBody,
+  reviewDetail,
+  reviewQueue,
   reviewQueueQuery,
+  templateDeps,
   templateIdParams,
-} from '../templates/schemas.js';
-import { templateWithVersionSchema } from '../templates/views.js';
+  templateWithVersionSchema,
+} from '../templates/index.js';
 import { queueItemSchema, reviewDetailSchema } from './templates-schemas.js';
 
 const tags = ['admin: marketplace review'];

@@ -4,7 +4,7 @@ import {
   templateSchema,
   templateWithVersionSchema,
   versionSchema,
-} from '../templates/views.js';
+} from '../templates/index.js';
 
 // The admin review's wire shapes (request schemas come from the templates module).
 

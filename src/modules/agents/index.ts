@@ -7,7 +7,7 @@ export async function agentsModule(app: FastifyInstance): Promise<void> {
 }
 
 export { AGENT_CHANGED_CHANNEL } from './channels.js';
-export { agentCredentialStore } from './credentials.js';
+export { agentCredentialStore, purgeExpiredRequestIds, revokeDeploymentAgent } from './credentials.js';
 export {
   type AccessMode,
   checkDeploymentAccess,
@@ -17,3 +17,6 @@ export {
   requireDeploymentAccess,
   requireDeploymentAccessWithAgent,
 } from './deployment-access.js';
+export { type DeploymentAgent, findDeploymentAgent } from './lookup.js';
+export { deploymentHashSchema } from './schemas.js';
+export type { RequestMeta } from './service.js';

@@ -6,7 +6,7 @@ import { serviceUnavailable } from '../../infra/http/errors.js';
 import { UserServiceUnavailableError } from '../../integrations/user-service/index.js';
 import { listPublicCategories } from './service.js';
 import { periodicJob, syncCategoriesLogged } from './sync-job.js';
-import { syncCategories } from './sync-service.js';
+import { type CategorySyncDeps, syncCategories } from './sync-service.js';
 
 const categorySchema = z.object({
   id: z.number().int(),
@@ -25,9 +25,18 @@ const syncCountsSchema = z.object({
 });
 
 /** Categories: the public list, the admin's "sync now", and the sync at start and on a timer. */
-export async function categoriesModule(fastify: FastifyInstance): Promise<void> {
+export async function categoriesModule(
+  fastify: FastifyInstance,
+  options: Pick<CategorySyncDeps, 'moveTemplates'>,
+): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const syncDeps = () => ({ db: app.db, clock: app.clock, userService: app.userService, log: app.log });
+  const syncDeps = () => ({
+    db: app.db,
+    clock: app.clock,
+    userService: app.userService,
+    log: app.log,
+    moveTemplates: options.moveTemplates,
+  });
 
   app.get(
     '/api/categories',

@@ -2,7 +2,6 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Clock } from '../../infra/clock.js';
 import type { Database } from '../../infra/db/database.js';
 import type { Category, UserServiceClient } from '../../integrations/user-service/index.js';
-import { moveTemplatesToCategory } from '../templates/category-links.js';
 import {
   type CategoryRow,
   type CategoryValues,
@@ -32,7 +31,18 @@ export interface CategorySyncDeps {
   clock: Clock;
   userService: Pick<UserServiceClient, 'listCategories'>;
   log?: { warn(obj: object, msg: string): void };
+  /**
+   * Re-files the templates of a category that is merged away, in the sync's transaction. The templates
+   * module owns those rows and templates depend on categories, so it is handed in (registry, CLI).
+   */
+  moveTemplates: MoveTemplates;
 }
+
+export type MoveTemplates = (
+  trx: Transaction<Database>,
+  fromCategoryId: number,
+  toCategoryId: number,
+) => Promise<number>;
 
 // A name no real category code has; it only lives inside the sync transaction.
 const parkedName = (id: number) => `~sync-parked~${id}`;
@@ -95,7 +105,7 @@ export async function syncCategories(deps: CategorySyncDeps): Promise<CategorySy
         metadata: { priority: c.priority },
         syncedAt: now,
       };
-      await applyOne(trx, state, remoteIds, c.id, values, counts);
+      await applyOne(trx, deps.moveTemplates, state, remoteIds, c.id, values, counts);
     }
   });
   return counts;
@@ -103,6 +113,7 @@ export async function syncCategories(deps: CategorySyncDeps): Promise<CategorySy
 
 async function applyOne(
   trx: Transaction<Database>,
+  moveTemplates: MoveTemplates,
   state: LocalCategories,
   remoteIds: Set<number>,
   id: number,
@@ -133,7 +144,7 @@ async function applyOne(
     synced_at: values.syncedAt,
   });
   if (mergeFrom !== undefined) {
-    await moveTemplatesToCategory(trx, mergeFrom, id);
+    await moveTemplates(trx, mergeFrom, id);
     await deleteCategory(trx, mergeFrom);
     state.remove(mergeFrom);
     counts.merged += 1;

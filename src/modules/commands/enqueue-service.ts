@@ -9,9 +9,8 @@ import type { Database } from '../../infra/db/database.js';
 import { AppError, conflict, validationFailed } from '../../infra/http/errors.js';
 import { findStoredReply, withIdempotencyKey } from '../../infra/idempotency/idempotency.js';
 import { APP_CODE_RE } from '../../infra/identifiers.js';
-import { requireDeploymentAccessWithAgent } from '../agents/deployment-access.js';
-import type { DeploymentAgent } from '../agents/lookup.js';
-import type { RequestMeta } from '../agents/service.js';
+import type { DeploymentAgent, RequestMeta } from '../agents/index.js';
+import { requireDeploymentAccessWithAgent } from '../agents/index.js';
 import {
   DEFAULT_PRIORITY,
   DEFAULT_TIMEOUT_SECONDS,

@@ -73,8 +73,20 @@ export async function commandsModule(app: FastifyInstance): Promise<void> {
   await app.register(userCommandRoutes(ctx));
 }
 
+export {
+  type AvailableCommand,
+  availableCommands,
+  checkResult,
+  hasCapability,
+  parseCommandParameters,
+} from './catalog.js';
+export { ChangeHub } from './change-hub.js';
 export { COMMAND_CHANGED_CHANNEL, COMMAND_QUEUED_CHANNEL } from './channels.js';
+export { type CommandJson, commandJson } from './command-json.js';
+export { type CommandRow, FINISHED_STATUSES } from './command-row.js';
 export { enqueueCommand } from './enqueue-service.js';
+export { deploymentsHoldingLeases, holdsLiveLease } from './lease-service.js';
+export { getCommand } from './query-service.js';
 export { revokeDeploymentAgentAndCommands } from './revoke.js';
 export {
   MAX_READ_ONLY_ATTEMPTS,

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../infra/db/database.js';
 import { prepared } from '../../infra/db/prepared-statements.js';
-import type { DeploymentRef } from '../agents/deployment-access.js';
+import type { DeploymentRef } from '../agents/index.js';
 import { COMMAND_COLUMNS, type CommandRow } from './command-row.js';
 
 /*

@@ -8,12 +8,8 @@ import { notify } from '../../infra/db/notify.js';
 import { cursorDate, cursorUuid, decodeCursor, encodeCursor } from '../../infra/http/cursor.js';
 import { conflict, notFound } from '../../infra/http/errors.js';
 import { DEPLOYMENT_HASH_RE } from '../../infra/identifiers.js';
-import {
-  checkDeploymentAccess,
-  deploymentNotFound,
-  requireDeploymentAccess,
-} from '../agents/deployment-access.js';
-import type { RequestMeta } from '../agents/service.js';
+import type { RequestMeta } from '../agents/index.js';
+import { checkDeploymentAccess, deploymentNotFound, requireDeploymentAccess } from '../agents/index.js';
 import type { ChangeHub } from './change-hub.js';
 import { COMMAND_CHANGED_CHANNEL } from './channels.js';
 import type { CommandRow } from './command-row.js';

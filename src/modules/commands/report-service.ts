@@ -5,7 +5,7 @@ import type { Clock } from '../../infra/clock.js';
 import type { Database } from '../../infra/db/database.js';
 import { notify } from '../../infra/db/notify.js';
 import type { Redactor } from '../../infra/redaction/index.js';
-import type { RequestMeta } from '../agents/service.js';
+import type { RequestMeta } from '../agents/index.js';
 import { checkResult } from './catalog.js';
 import { COMMAND_CHANGED_CHANNEL } from './channels.js';
 import type { CommandRow } from './command-row.js';

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { writeAudit } from '../../infra/audit/audit-log.js';
 import type { Database } from '../../infra/db/database.js';
 import { notify } from '../../infra/db/notify.js';
-import { revokeDeploymentAgent } from '../agents/credentials.js';
+import { revokeDeploymentAgent } from '../agents/index.js';
 import { COMMAND_CHANGED_CHANNEL } from './channels.js';
 import { cancelQueuedForDeployment } from './sweep-repository.js';
 

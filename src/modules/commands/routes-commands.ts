@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireUser } from '../../auth/principal.js';
 import { problemSchema } from '../../infra/http/problem.js';
 import { parseIdempotencyKey } from '../../infra/idempotency/idempotency.js';
-import type { RequestMeta } from '../agents/service.js';
+import type { RequestMeta } from '../agents/index.js';
 import { toCommandJson } from './command-json.js';
 import type { CommandsContext } from './context.js';
 import { enqueueCommand } from './enqueue-service.js';

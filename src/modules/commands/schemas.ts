@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { itemEnvelope } from '../../infra/http/envelope.js';
-import { deploymentHashSchema } from '../agents/schemas.js';
+import { deploymentHashSchema } from '../agents/index.js';
 import { MAX_TIMEOUT_SECONDS, MIN_TIMEOUT_SECONDS, PRIORITIES } from './catalog.js';
 import { commandJson } from './command-json.js';
 

@@ -3,7 +3,7 @@ import type { Config } from '../../config.js';
 import { type AuditEntry, writeAudit } from '../../infra/audit/audit-log.js';
 import type { Database } from '../../infra/db/database.js';
 import { notify } from '../../infra/db/notify.js';
-import { purgeExpiredRequestIds } from '../agents/credentials.js';
+import { purgeExpiredRequestIds } from '../agents/index.js';
 import { COMMAND_TYPES, getCommandSpec } from './catalog.js';
 import { COMMAND_CHANGED_CHANNEL, COMMAND_QUEUED_CHANNEL } from './channels.js';
 import {

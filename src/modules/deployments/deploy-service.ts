@@ -14,7 +14,7 @@ import {
   type DeployableTemplate,
   findDeployableTemplate,
   recordTemplateDeployed,
-} from '../templates/deployable-service.js';
+} from '../templates/index.js';
 import { templateNotFound } from './gate-errors.js';
 import { runOwnershipGate } from './ownership-gate.js';
 import type { ProductLookup } from './product-lookup.js';

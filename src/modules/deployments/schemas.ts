@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { templateSchema, versionSchema } from '../templates/views.js';
+import { templateSchema, versionSchema } from '../templates/index.js';
 
 // Request bodies and wire views of deployments. Optional fields accept `null` as "absent" (the CLI
 // sends it). cloud/server/environment carry credentials: they are sealed at rest and never sent back.

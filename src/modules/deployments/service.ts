@@ -12,7 +12,7 @@ import { DEPLOYMENT_HASH_RE } from '../../infra/identifiers.js';
 import { OUTBOX_TOPICS, writeOutboxEvent } from '../../infra/outbox/outbox-writer.js';
 import { installDeletePayload } from '../../integrations/install-service/messages.js';
 import { deploymentNotFound, mayAccessDeployment } from '../agents/index.js';
-import { revokeDeploymentAgentAndCommands } from '../commands/revoke.js';
+import { revokeDeploymentAgentAndCommands } from '../commands/index.js';
 import {
   type DeploymentScope,
   findDeploymentByHash,

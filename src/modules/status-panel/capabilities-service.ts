@@ -1,8 +1,12 @@
 import type { Principal } from '../../auth/principal.js';
 import { unauthorized } from '../../infra/http/errors.js';
-import { deploymentNotFound, requireDeploymentAccess } from '../agents/deployment-access.js';
-import { type DeploymentAgent, findDeploymentAgent } from '../agents/lookup.js';
-import { type AvailableCommand, availableCommands, hasCapability } from '../commands/catalog.js';
+import {
+  type DeploymentAgent,
+  deploymentNotFound,
+  findDeploymentAgent,
+  requireDeploymentAccess,
+} from '../agents/index.js';
+import { type AvailableCommand, availableCommands, hasCapability } from '../commands/index.js';
 import { composeState, type FallbackReason } from './compose-state.js';
 import type { StatusPanelContext } from './context.js';
 import { isAgentOnline } from './liveness.js';

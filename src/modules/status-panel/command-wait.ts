@@ -1,9 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { AuthUser } from '../../auth/principal.js';
 import type { Database } from '../../infra/db/database.js';
-import type { ChangeHub } from '../commands/change-hub.js';
-import { type CommandRow, FINISHED_STATUSES } from '../commands/command-row.js';
-import { getCommand } from '../commands/query-service.js';
+import type { ChangeHub } from '../commands/index.js';
+import { type CommandRow, FINISHED_STATUSES, getCommand } from '../commands/index.js';
 
 /*
  * Waits for one command to finish, woken by the NOTIFY its report sends (any instance may take the

@@ -1,5 +1,5 @@
 import type { RateLimitBucket } from '../../config.js';
-import type { AccessMode } from '../agents/deployment-access.js';
+import type { AccessMode } from '../agents/index.js';
 
 /*
  * Stacker's compose routes and the agent command each one runs (compose-agent.md, "Stacker's compose

@@ -1,4 +1,4 @@
-import { hasCapability } from '../commands/catalog.js';
+import { hasCapability } from '../commands/index.js';
 import type { ComposeRow } from './repository.js';
 
 /*

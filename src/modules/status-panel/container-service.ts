@@ -1,6 +1,6 @@
 import type { AuthUser } from '../../auth/principal.js';
-import type { CommandJson } from '../commands/command-json.js';
-import { enqueueCommand } from '../commands/enqueue-service.js';
+import type { CommandJson } from '../commands/index.js';
+import { enqueueCommand } from '../commands/index.js';
 import type { CallerContext, StatusPanelContext } from './context.js';
 
 export const CONTAINER_ACTIONS = ['restart', 'start', 'stop'] as const;

@@ -6,7 +6,7 @@ import type { SecretBox } from '../../infra/crypto/secret-box.js';
 import type { Database } from '../../infra/db/database.js';
 import type { Redactor } from '../../infra/redaction/index.js';
 import type { ComposeAgentClient } from '../../integrations/compose-agent/index.js';
-import type { ChangeHub } from '../commands/change-hub.js';
+import type { ChangeHub } from '../commands/index.js';
 
 /** The per-process pieces the Status Panel routes share (built once by its plugin). */
 export interface StatusPanelContext {

@@ -1,17 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { createRedactor } from '../../infra/redaction/index.js';
 import { createComposeAgentClient } from '../../integrations/compose-agent/index.js';
-import { ChangeHub } from '../commands/change-hub.js';
+import { ChangeHub } from '../commands/index.js';
 import type { StatusPanelContext } from './context.js';
-import { registerComposeOfflineGauge } from './offline-gauge.js';
 import { capabilitiesRoutes } from './routes-capabilities.js';
 import { composeRoutes } from './routes-compose.js';
 import { containerRoutes } from './routes-containers.js';
 
 /**
  * The Status Panel surface: capabilities, the synchronous health check, the legacy container routes,
- * the compose agent routes and registration, and the compose agent offline gauge. One compose agent
- * client for the process, closed on shutdown.
+ * the compose agent routes and registration (the compose agent offline gauge is the admin module's,
+ * beside the agents list it counts). One compose agent client for the process, closed on shutdown.
  */
 export async function statusPanelModule(app: FastifyInstance): Promise<void> {
   const changes = new ChangeHub();
@@ -34,9 +33,11 @@ export async function statusPanelModule(app: FastifyInstance): Promise<void> {
     changes.stop();
     await compose.close();
   });
-  registerComposeOfflineGauge(app);
 
   await app.register(capabilitiesRoutes(ctx));
   await app.register(containerRoutes(ctx));
   await app.register(composeRoutes(ctx));
 }
+
+export { COMPOSE_AGENT_CAPABILITY } from './compose-state.js';
+export { heartbeatIsFresh } from './liveness.js';

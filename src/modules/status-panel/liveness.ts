@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../infra/db/database.js';
-import type { DeploymentAgent } from '../agents/lookup.js';
-import { holdsLiveLease } from '../commands/lease-service.js';
+import type { DeploymentAgent } from '../agents/index.js';
+import { holdsLiveLease } from '../commands/index.js';
 
 /*
  * "Online" (agent-protocol.md): the agent's last call is younger than AGENT_OFFLINE_AFTER_SECS, or it

@@ -4,7 +4,7 @@ import { agentRequestHook } from '../../auth/agent/agent-auth-plugin.js';
 import { requireUser } from '../../auth/principal.js';
 import { itemEnvelope } from '../../infra/http/envelope.js';
 import { problemSchema } from '../../infra/http/problem.js';
-import { deploymentNotFound } from '../agents/deployment-access.js';
+import { deploymentNotFound } from '../agents/index.js';
 import { getCapabilities } from './capabilities-service.js';
 import { callerOf, type StatusPanelContext } from './context.js';
 import { appParams, capabilitiesItem, hashParams, pendingReply, resultReply } from './schemas.js';

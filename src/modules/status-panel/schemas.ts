@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { itemEnvelope } from '../../infra/http/envelope.js';
-import { commandJson } from '../commands/command-json.js';
+import { commandJson } from '../commands/index.js';
 import { FALLBACK_REASONS } from './compose-state.js';
 
 /*

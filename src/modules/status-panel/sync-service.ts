@@ -1,10 +1,8 @@
 import type { AuthUser } from '../../auth/principal.js';
 import { AppError, serviceUnavailable, validationFailed } from '../../infra/http/errors.js';
-import { requireDeploymentAccess } from '../agents/deployment-access.js';
-import { findDeploymentAgent } from '../agents/lookup.js';
-import { parseCommandParameters } from '../commands/catalog.js';
-import type { CommandRow } from '../commands/command-row.js';
-import { enqueueCommand } from '../commands/enqueue-service.js';
+import { findDeploymentAgent, requireDeploymentAccess } from '../agents/index.js';
+import type { CommandRow } from '../commands/index.js';
+import { enqueueCommand, parseCommandParameters } from '../commands/index.js';
 import { isFinished, waitForCommand } from './command-wait.js';
 import type { CallerContext, StatusPanelContext } from './context.js';
 import { isAgentOnline } from './liveness.js';

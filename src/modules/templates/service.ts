@@ -3,7 +3,7 @@ import type { Clock } from '../../infra/clock.js';
 import type { SecretBox } from '../../infra/crypto/secret-box.js';
 import type { Database } from '../../infra/db/database.js';
 import { isUniqueViolation } from '../../infra/db/sqlstate.js';
-import { resolveCategoryCode } from '../categories/service.js';
+import { resolveCategoryCode } from '../categories/index.js';
 import { assertReviewable } from './definition.js';
 import { applyEdit, applyVersion } from './edits.js';
 import { SLUG_CONSTRAINT, slugTaken, VERSION_CONSTRAINT, versionExists } from './errors.js';

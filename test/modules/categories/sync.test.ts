@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { syncCategories } from '../../../src/modules/categories/sync-service.js';
+import { moveTemplatesToCategory } from '../../../src/modules/templates/index.js';
 import { buildTestApp, type TestApp } from '../../helpers/app.js';
 import { call, createDraft } from '../templates/helpers.js';
 
@@ -18,7 +19,12 @@ async function app(options: Parameters<typeof buildTestApp>[0] = {}): Promise<Te
 }
 
 const sync = (a: TestApp) =>
-  syncCategories({ db: a.app.db, clock: a.app.clock, userService: a.userServiceClient });
+  syncCategories({
+    db: a.app.db,
+    clock: a.app.clock,
+    userService: a.userServiceClient,
+    moveTemplates: moveTemplatesToCategory,
+  });
 const remote = (a: TestApp) => a.userService.state.store.categories;
 const local = async (a: TestApp) =>
   (await a.app.db.selectFrom('stack_category').select(['id', 'name', 'title']).orderBy('id').execute()).map(

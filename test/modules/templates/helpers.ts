@@ -1,5 +1,6 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { syncCategories } from '../../../src/modules/categories/sync-service.js';
+import { moveTemplatesToCategory } from '../../../src/modules/templates/index.js';
 import type { TestApp } from '../../helpers/app.js';
 import { bearer, type DevUser } from '../../helpers/auth.js';
 
@@ -42,7 +43,12 @@ export async function call(
 
 /** Loads the emulator's categories (web, ai, databases, devops) into the test database. */
 export async function loadCategories(t: TestApp): Promise<void> {
-  await syncCategories({ db: t.app.db, clock: t.app.clock, userService: t.userServiceClient });
+  await syncCategories({
+    db: t.app.db,
+    clock: t.app.clock,
+    userService: t.userServiceClient,
+    moveTemplates: moveTemplatesToCategory,
+  });
 }
 
 let counter = 0;

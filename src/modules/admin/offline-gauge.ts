@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Gauge } from 'prom-client';
-import { countOfflineAgents } from '../admin/agents-service.js';
-import { COMPOSE_AGENT_CAPABILITY } from './compose-state.js';
+import { COMPOSE_AGENT_CAPABILITY } from '../status-panel/index.js';
+import { countOfflineAgents } from './agents-service.js';
 
 /** status-panel.md: a compose agent host is alerted on after 15 minutes offline. */
 export const COMPOSE_OFFLINE_ALERT_SECS = 15 * 60;
