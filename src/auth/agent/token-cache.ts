@@ -7,7 +7,8 @@ import type { AgentCredentials } from './credential-store.js';
  * after a LISTEN reconnect (notifications may have been lost) everything is dropped.
  *
  * A load that started before an invalidation must not store what it read: the generation counter
- * makes such a load return its value without caching it.
+ * makes such a load return its value without caching it. lru-cache's own `fetch` shares loads too, but a
+ * delete during a fetch either rejects the waiters or keeps the aborted result (decision 0014).
  */
 
 const MISSING = Symbol('missing');

@@ -41,7 +41,7 @@ const silentLog: AmqpLog = { info() {}, warn() {}, error() {} };
  * so they open fresh channels: channels never survive their connection.
  *
  * Written on plain amqplib rather than a wrapper library because those buffer publishes in memory while
- * disconnected; Stacker's buffer is the outbox, so a publish must fail fast and visibly instead.
+ * disconnected; Stacker's buffer is the outbox, so a publish must fail fast and visibly instead (decision 0015).
  */
 export class AmqpConnectionManager {
   readonly connectionName: string;

@@ -60,6 +60,8 @@ const MIN_SLEEP_MS = 50;
  * The relay of one instance. Every instance runs one; they coordinate only through the table (claims
  * with SKIP LOCKED, leases). `runOnce` is one pass for tests and tools; `start` runs the loop: woken by
  * NOTIFY, by a finished delivery, by the next due time, and at least every `sweepIntervalMs`.
+ * Hand-written rather than on a job queue: a retrying event must hold back the later events of its
+ * ordering key, which a job queue does not do (decision 0015).
  */
 export class OutboxRelay {
   readonly instanceId: string;

@@ -10,7 +10,8 @@ export interface FailoverEvents {
 /**
  * Redis first; while it fails, this process's own counters. Rate limits protect cost and fairness, not
  * secrets, so a Redis outage must not stop restarts and deploys (fail open); counting in memory meanwhile
- * keeps each instance enforcing the limit on its own, at worst N instances × the limit. See decision 0004.
+ * keeps each instance enforcing the limit on its own, at worst N instances × the limit. See decision 0004;
+ * decision 0014 on moving this to rate-limiter-flexible's insurance limiter.
  */
 export class FailoverCounterStore implements CounterStore {
   #failing = false;

@@ -4,7 +4,7 @@ import { createRedactor } from '../../infra/redaction/index.js';
 import { ChangeHub } from './change-hub.js';
 import type { CommandsContext } from './context.js';
 import { agentCommandRoutes } from './routes-agent.js';
-import { userCommandRoutes } from './routes-commands.js';
+import { userCommandRoutes } from './routes-user.js';
 import { SseStreams } from './sse-stream.js';
 import { startSweepJobs } from './sweep-jobs.js';
 import { WaiterRegistry } from './waiters/waiter-registry.js';
