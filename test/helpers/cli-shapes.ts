@@ -54,6 +54,122 @@ export const cliApiResponse = <T extends z.ZodType>(schema: T) =>
     meta: option(z.unknown()),
   });
 
+/* The camelCase structs of `stacker deployments state|events|plan` (deployment-lifecycle.md). */
+
+const timestamp = z.iso.datetime({ offset: true });
+const remediationClass = z.enum([
+  'auth',
+  'capability',
+  'configuration',
+  'internal',
+  'permissions',
+  'secret',
+  'state',
+]);
+
+export const cliTypedError = z.object({
+  schemaVersion: z.string(),
+  code: z.enum([
+    'compose_path_unresolved',
+    'deployment_capability_missing',
+    'deployment_not_found',
+    'internal_error',
+    'invalid_request',
+    'permission_denied',
+    'plan_stale',
+    'registry_auth_missing',
+    'rollback_target_unavailable',
+    'runtime_env_drift_detected',
+    'vault_secret_not_found',
+  ]),
+  message: z.string(),
+  retryable: z.boolean(),
+  remediationClass,
+  context: z.record(z.string(), z.string()).optional(),
+});
+
+export const cliDeploymentState = z.object({
+  schemaVersion: z.string(),
+  project: z.object({ id: i32, identity: z.string(), name: z.string() }),
+  deployment: z.object({ id: i32, deploymentHash: z.string(), status: z.string(), runtime: z.string() }),
+  agent: z.object({
+    id: option(z.string()),
+    status: z.string(),
+    version: option(z.string()),
+    lastHeartbeat: option(timestamp),
+    capabilities: z.array(z.string()),
+    features: z.object({
+      compose: z.boolean(),
+      kataRuntime: z.boolean(),
+      backup: z.boolean(),
+      pipes: z.boolean(),
+      proxyCredentialsVault: z.boolean(),
+    }),
+  }),
+  runtime: z.object({ composePath: z.string(), envPath: z.string() }),
+  apps: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      enabled: z.boolean(),
+      configVersion: i32,
+      vaultSyncVersion: i32,
+      configHash: option(z.string()),
+    }),
+  ),
+  drift: z.object({ hasDrift: z.boolean(), summary: z.string() }),
+  lastCommand: option(z.object({ type: z.string(), status: z.string(), finishedAt: timestamp })),
+});
+
+export const cliDeploymentEventFeed = z.object({
+  schemaVersion: z.string(),
+  deploymentHash: z.string(),
+  events: z.array(
+    z.object({
+      sequence: z.number().int().min(0),
+      kind: z.enum([
+        'deployment_status',
+        'command_queued',
+        'command_sent',
+        'command_executing',
+        'command_completed',
+        'command_failed',
+        'command_cancelled',
+      ]),
+      classification: z.enum(['info', 'progress', 'success', 'failure']),
+      occurredAt: timestamp,
+      summary: z.string(),
+      commandId: option(z.string()),
+      commandType: option(z.string()),
+      status: option(z.string()),
+      retryable: option(z.boolean()),
+      remediationClass: option(remediationClass),
+    }),
+  ),
+});
+
+export const cliDeployPlan = z.object({
+  schemaVersion: z.string(),
+  deploymentHash: z.string(),
+  operation: z.enum(['deploy', 'deploy_app', 'rollback_deploy']),
+  target: z.string(),
+  fingerprint: z.string(),
+  scope: z.object({ mode: z.string(), appCode: option(z.string()), selectedApps: z.array(z.string()) }),
+  hasChanges: z.boolean(),
+  actions: z.array(
+    z.object({
+      kind: z.enum(['reconcile_runtime_env', 'redeploy_app', 'rollback_deploy', 'sync_app_config']),
+      target: z.string(),
+      appCode: option(z.string()),
+      reason: z.string(),
+    }),
+  ),
+  reasoning: z.array(z.string()),
+  rollback: option(
+    z.object({ requestedTarget: z.string(), currentVersion: z.string(), resolvedVersion: z.string() }),
+  ),
+});
+
 /** Parses like serde: throws with the path when the reply would not deserialize. */
 export function parseAsCli<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
   const result = schema.safeParse(body);

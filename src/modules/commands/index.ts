@@ -82,11 +82,12 @@ export {
 } from './catalog.js';
 export { ChangeHub } from './change-hub.js';
 export { COMMAND_CHANGED_CHANNEL, COMMAND_QUEUED_CHANNEL } from './channels.js';
-export { type CommandJson, commandJson } from './command-json.js';
+export { type CommandJson, commandJson, toCommandJson } from './command-json.js';
 export { type CommandRow, FINISHED_STATUSES } from './command-row.js';
 export { enqueueCommand } from './enqueue-service.js';
 export { deploymentsHoldingLeases, holdsLiveLease } from './lease-service.js';
 export { getCommand } from './query-service.js';
+export { listCommands as commandsOfDeployment } from './repository.js';
 export { revokeDeploymentAgentAndCommands } from './revoke.js';
 export {
   MAX_READ_ONLY_ATTEMPTS,

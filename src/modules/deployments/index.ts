@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { purgeExpiredIdempotencyKeys } from '../../infra/idempotency/idempotency.js';
 import type { DeployDeps } from './deploy-service.js';
 import { registerInstallSenders, startProgressConsumer } from './install-wiring.js';
+import { lifecycleRoutes } from './lifecycle-routes.js';
 import { createProductLookup } from './product-lookup.js';
 import { deploymentRoutes } from './routes.js';
 
@@ -33,6 +34,9 @@ export async function deploymentsModule(app: FastifyInstance): Promise<void> {
     },
   });
   await app.register(deploymentRoutes, { deps });
+  await app.register(lifecycleRoutes, {
+    deps: { db: app.db, clock: app.clock, offlineAfterSecs: app.config.agent.offlineAfterSecs },
+  });
 
   registerInstallSenders(app);
   if (app.backgroundJobs) {

@@ -75,6 +75,7 @@ function deploymentQuery(db: Db) {
       'd.deployment_hash',
       'd.status',
       'd.status_message',
+      'd.runtime',
       sql<string | null>`host(d.server_ip)`.as('server_ip'),
       'd.metadata',
       'd.created_at',

@@ -40,4 +40,4 @@ export async function statusPanelModule(app: FastifyInstance): Promise<void> {
 }
 
 export { COMPOSE_AGENT_CAPABILITY } from './compose-state.js';
-export { heartbeatIsFresh } from './liveness.js';
+export { heartbeatIsFresh, isAgentOnline } from './liveness.js';
