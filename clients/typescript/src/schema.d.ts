@@ -790,6 +790,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/deployments/{deployment_hash}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A deployment's events, derived from its status and its commands
+         * @description One `deployment_status` event from the status message, and per command `command_queued` plus one for its status unless still queued; ordered by time, then queued < sent < executing < final. Errors are problem+json bodies that also carry the typed envelope (`schemaVersion`, `retryable`, `remediationClass`, `context`); someone else's deployment is 404 `deployment_not_found`.
+         */
+        get: operations["getDeploymentsByDeploymentHashEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deployments/{deployment_hash}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A read-only deploy plan with a fingerprint of its inputs
+         * @description Send the fingerprint back as `expectedFingerprint`: a mismatch is 409 `plan_stale` with both fingerprints in `context`. 400 `invalid_request` (unknown appCode) or `rollback_target_unavailable`. Errors are problem+json bodies that also carry the typed envelope (`schemaVersion`, `retryable`, `remediationClass`, `context`); someone else's deployment is 404 `deployment_not_found`.
+         */
+        get: operations["getDeploymentsByDeploymentHashPlan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deployments/{deployment_hash}/state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A deployment's state: project, agent, runtime paths, apps, drift, last command
+         * @description camelCase, read strictly by the CLI. Errors are problem+json bodies that also carry the typed envelope (`schemaVersion`, `retryable`, `remediationClass`, `context`); someone else's deployment is 404 `deployment_not_found`.
+         */
+        get: operations["getDeploymentsByDeploymentHashState"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/deployments/{id}/force-complete": {
         parameters: {
             query?: never;
@@ -1675,6 +1735,204 @@ export interface components {
                     value?: unknown;
                 }[] | null;
             };
+        };
+        /** @example {
+         *       "schemaVersion": "v1alpha1",
+         *       "deploymentHash": "deployment_0b6d…",
+         *       "events": [
+         *         {
+         *           "sequence": 1,
+         *           "kind": "command_queued",
+         *           "classification": "info",
+         *           "occurredAt": "2026-12-04T20:14:00.000Z",
+         *           "summary": "health queued",
+         *           "commandId": "cmd_…",
+         *           "commandType": "health",
+         *           "status": "queued"
+         *         }
+         *       ]
+         *     } */
+        DeploymentEventFeed: {
+            deploymentHash: string;
+            events: {
+                /** @enum {string} */
+                classification: "info" | "progress" | "success" | "failure";
+                commandId?: string;
+                commandType?: string;
+                /** @enum {string} */
+                kind: "deployment_status" | "command_queued" | "command_sent" | "command_executing" | "command_completed" | "command_failed" | "command_cancelled";
+                /** @example 2026-12-04T20:15:00.000Z */
+                occurredAt: string;
+                /** @enum {string} */
+                remediationClass?: "auth" | "capability" | "configuration" | "internal" | "permissions" | "secret" | "state";
+                retryable?: boolean;
+                sequence: number;
+                status?: string;
+                summary: string;
+            }[];
+            /** @constant */
+            schemaVersion: "v1alpha1";
+        };
+        /** @example {
+         *       "schemaVersion": "v1alpha1",
+         *       "project": {
+         *         "id": 7,
+         *         "identity": "shop",
+         *         "name": "shop"
+         *       },
+         *       "deployment": {
+         *         "id": 12,
+         *         "deploymentHash": "deployment_0b6d…",
+         *         "status": "completed",
+         *         "runtime": "runc"
+         *       },
+         *       "agent": {
+         *         "id": "5f0c…",
+         *         "status": "online",
+         *         "version": "0.2.1",
+         *         "lastHeartbeat": "2026-12-04T20:15:00.000Z",
+         *         "capabilities": [
+         *           "docker",
+         *           "compose",
+         *           "logs"
+         *         ],
+         *         "features": {
+         *           "compose": true,
+         *           "kataRuntime": false,
+         *           "backup": false,
+         *           "pipes": false,
+         *           "proxyCredentialsVault": false
+         *         }
+         *       },
+         *       "runtime": {
+         *         "composePath": "/home/trydirect/project/docker-compose.yml",
+         *         "envPath": "/home/trydirect/project/.env"
+         *       },
+         *       "apps": [
+         *         {
+         *           "code": "web",
+         *           "name": "Web",
+         *           "enabled": true,
+         *           "configVersion": 2,
+         *           "vaultSyncVersion": 1
+         *         }
+         *       ],
+         *       "drift": {
+         *         "hasDrift": false,
+         *         "summary": "no drift detected"
+         *       },
+         *       "lastCommand": {
+         *         "type": "health",
+         *         "status": "completed",
+         *         "finishedAt": "2026-12-04T20:14:58.000Z"
+         *       }
+         *     } */
+        DeploymentState: {
+            agent: {
+                capabilities: string[];
+                features: {
+                    backup: boolean;
+                    compose: boolean;
+                    kataRuntime: boolean;
+                    pipes: boolean;
+                    proxyCredentialsVault: boolean;
+                };
+                id?: string;
+                /** @example 2026-12-04T20:15:00.000Z */
+                lastHeartbeat?: string;
+                status: string;
+                version?: string;
+            };
+            apps: {
+                code: string;
+                configHash?: string;
+                configVersion: number;
+                enabled: boolean;
+                name: string;
+                vaultSyncVersion: number;
+            }[];
+            deployment: {
+                deploymentHash: string;
+                id: number;
+                runtime: string;
+                status: string;
+            };
+            drift: {
+                hasDrift: boolean;
+                summary: string;
+            };
+            lastCommand?: {
+                /** @example 2026-12-04T20:15:00.000Z */
+                finishedAt: string;
+                status: string;
+                type: string;
+            };
+            project: {
+                id: number;
+                identity: string;
+                name: string;
+            };
+            runtime: {
+                composePath: string;
+                envPath: string;
+            };
+            /** @constant */
+            schemaVersion: "v1alpha1";
+        };
+        /** @example {
+         *       "schemaVersion": "v1alpha1",
+         *       "deploymentHash": "deployment_0b6d…",
+         *       "operation": "deploy",
+         *       "target": "cloud",
+         *       "fingerprint": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+         *       "scope": {
+         *         "mode": "deployment",
+         *         "selectedApps": [
+         *           "web"
+         *         ]
+         *       },
+         *       "hasChanges": true,
+         *       "actions": [
+         *         {
+         *           "kind": "sync_app_config",
+         *           "target": "app",
+         *           "appCode": "web",
+         *           "reason": "app config version is ahead of the synced version"
+         *         }
+         *       ],
+         *       "reasoning": [
+         *         "at least one selected app has unsynced config changes"
+         *       ]
+         *     } */
+        DeployPlan: {
+            actions: {
+                appCode?: string;
+                /** @enum {string} */
+                kind: "reconcile_runtime_env" | "redeploy_app" | "rollback_deploy" | "sync_app_config";
+                reason: string;
+                /** @enum {string} */
+                target: "deployment" | "app";
+            }[];
+            deploymentHash: string;
+            fingerprint: string;
+            hasChanges: boolean;
+            /** @enum {string} */
+            operation: "deploy" | "deploy_app" | "rollback_deploy";
+            reasoning: string[];
+            rollback?: {
+                currentVersion: string;
+                requestedTarget: string;
+                resolvedVersion: string;
+            };
+            /** @constant */
+            schemaVersion: "v1alpha1";
+            scope: {
+                appCode?: string;
+                /** @enum {string} */
+                mode: "deployment" | "app";
+                selectedApps: string[];
+            };
+            target: string;
         };
         /** @description RFC 9457 problem details with a stable `code` */
         Problem: {
@@ -5226,6 +5484,111 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getDeploymentsByDeploymentHashEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deployment_hash: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        item: components["schemas"]["DeploymentEventFeed"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getDeploymentsByDeploymentHashPlan: {
+        parameters: {
+            query?: {
+                appCode?: string;
+                expectedFingerprint?: string;
+                operation?: "deploy" | "deploy_app" | "rollback_deploy";
+                rollbackTarget?: string;
+                target?: string;
+            };
+            header?: never;
+            path: {
+                deployment_hash: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        item: components["schemas"]["DeployPlan"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The request conflicts with the current state of the resource. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getDeploymentsByDeploymentHashState: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deployment_hash: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        item: components["schemas"]["DeploymentState"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
