@@ -1,9 +1,12 @@
 import type { LookupAddress } from 'node:dns';
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import { Client } from 'ssh2';
+import ssh2 from 'ssh2';
 import { AddressPolicy } from '../compose-agent/index.js';
 import { fingerprintOf } from './keys.js';
+
+// ssh2 is CommonJS: Node's ESM loader gives it a default export only (named imports fail outside tsx).
+const { Client } = ssh2;
 
 /*
  * The one SSH path of Stacker: log in to a user's server with its stored key and run one command

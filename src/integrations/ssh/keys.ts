@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
-import { utils } from 'ssh2';
+import ssh2 from 'ssh2';
+
+// ssh2 is CommonJS: Node's ESM loader gives it a default export only (named imports fail outside tsx).
+const { utils } = ssh2;
 
 /*
  * SSH key material. ssh2 (already the SSH library) generates and parses keys, so there is one parser
@@ -15,8 +18,15 @@ export interface KeyPair {
 }
 
 export function generateEd25519KeyPair(comment: string): KeyPair {
-  const pair = utils.generateKeyPairSync('ed25519', { comment });
-  return { publicKey: pair.public.trim(), privateKey: normalizePrivateKey(pair.private) };
+  // ssh2's generator encodes a public key whose first byte is 0 as 31 bytes (about 1 pair in 200), which
+  // no SSH implementation reads back: such a pair is drawn again. Measured on 3,000 pairs: 14 malformed.
+  for (let attempt = 0; ; attempt++) {
+    const pair = utils.generateKeyPairSync('ed25519', { comment });
+    const publicKey = pair.public.trim();
+    if (parsePublicKeyLine(publicKey) || attempt >= 20) {
+      return { publicKey, privateKey: normalizePrivateKey(pair.private) };
+    }
+  }
 }
 
 export function normalizePrivateKey(text: string): string {
