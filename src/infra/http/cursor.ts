@@ -37,7 +37,12 @@ export function decodeCursor<T extends z.ZodType>(
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
 export const cursorUuid = z.string().regex(UUID_RE);
-export const cursorTimestamp = z.string().regex(TIMESTAMP);
+/** Same fields once read as a date: month 13 or hour 99 fit the pattern but no timestamp column. */
+const isRealTimestamp = (text: string) => {
+  const date = new Date(`${text.slice(0, 23)}Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 19) === text.slice(0, 19);
+};
+export const cursorTimestamp = z.string().regex(TIMESTAMP).refine(isRealTimestamp);
 export const cursorCount = z.number().int().min(0).max(2_147_483_647);
 /** A bigint/serial row id. */
 export const cursorId = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);

@@ -35,18 +35,28 @@ export function encodeCursor(cursor: SeqCursor): string {
   return `c${cursor.seq}.${cursor.readAtMs}.${cursor.seen.slice(-MAX_SEEN).join('_')}`;
 }
 
+/** The largest millisecond a Date (and so a timestamptz parameter) can hold. */
+const MAX_DATE_MS = 8.64e15;
+
+/**
+ * The cursor's numbers, or `undefined` for ones no server wrote: a seq past a safe integer would be
+ * compared rounded, and a read time past any date turns into an Invalid Date inside the query.
+ */
+function seqCursor(match: RegExpExecArray): SeqCursor | undefined {
+  const seq = Number(match[1]);
+  const readAtMs = Number(match[2]);
+  const seen = match[3] ? match[3].split('_').map(Number) : [];
+  if (!Number.isSafeInteger(seq) || readAtMs > MAX_DATE_MS) return undefined;
+  if (!seen.every(Number.isSafeInteger)) return undefined;
+  return { kind: 'seq', seq, readAtMs, seen };
+}
+
 /** A cursor from `meta.next_since` / `Last-Event-ID`, or an RFC 3339 time; 400 otherwise. */
 export function parseCursor(raw: string, field = 'since'): FeedCursor {
   const text = raw.trim();
   const match = CURSOR_RE.exec(text);
-  if (match) {
-    return {
-      kind: 'seq',
-      seq: Number(match[1]),
-      readAtMs: Number(match[2]),
-      seen: match[3] ? match[3].split('_').map(Number) : [],
-    };
-  }
+  const cursor = match ? seqCursor(match) : undefined;
+  if (cursor) return cursor;
   if (RFC3339_RE.test(text)) {
     const after = new Date(text);
     if (!Number.isNaN(after.getTime())) return { kind: 'time', after };

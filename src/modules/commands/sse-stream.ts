@@ -74,7 +74,10 @@ export class SseStreams {
           }
         } while (again && !closed);
       } catch (error) {
+        // Ended rather than left open and silent: the client reconnects after `retry` with its
+        // Last-Event-ID, and a read that keeps failing answers that reconnect with an error.
         this.deps.log.warn({ err: error, deploymentHash }, 'command stream read failed');
+        close();
       } finally {
         draining = false;
       }
