@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEV_TOKENS } from '../../../dev/user-service/seed.js';
 import { startUserServiceEmulator } from '../../../dev/user-service/server.js';
 import { UserServiceUnavailableError } from '../../../src/integrations/user-service/errors.js';
+import { sleep, waitUntil } from '../../helpers/wait.js';
 import { manualClock, startHarness } from './harness.js';
 
 const CATEGORY = '/api/1.0/category';
@@ -53,6 +54,10 @@ describe('timeouts and outages', () => {
     harness = await startHarness({ client: { timeouts: { requestMs: 50 } } });
     harness.state.setLatency(1_000);
     await expect(harness.client.listCategories()).rejects.toMatchObject({ reason: 'timeout' });
+    // On a loaded machine the 50 ms timeout can fire before the emulator has read the request: wait for
+    // that one arrival, then give a retry time to show up (none may).
+    await waitUntil(() => harness.state.calls(CATEGORY) >= 1, 'the request at the emulator');
+    await sleep(100, 'a quiet period: a retry would arrive now');
     expect(harness.state.calls(CATEGORY)).toBe(1);
   });
 
