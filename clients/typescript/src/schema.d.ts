@@ -1235,6 +1235,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/project/{id}/rollback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Roll a marketplace project back (or forward) to a template version
+         * @description Refusals, each before any write: 400 "Rollback is only available for marketplace projects", 404 for a project that is not the caller's, 400 for an unknown version, 400 unless the project has exactly one server with a saved cloud, 404 when that cloud is gone. Then the server is deployed again with the version's stack definition, which becomes the project's form and template_version.
+         */
+        post: operations["postProjectByIdRollback2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/project/shared": {
         parameters: {
             query?: never;
@@ -1557,6 +1577,26 @@ export interface paths {
          * @description Every check runs before anything is written (the CLI sends a refused deploy twice): 404 for a project, cloud or server that is not the caller's, then 400 for the instance configuration, the credentials and `public_ports`. Then the server is created (or reused with `server.server_id`) with an Ed25519 key, a `pending` deployment is recorded and the install message is queued. The reply carries the project id and `meta.deployment_id`; the hash is read from GET /api/v1/deployments/{id}. The saved cloud `{cloud_id}` sets the provider and the credentials (404 "No cloud configured" unless it is the caller's).
          */
         post: operations["postProjectByIdDeployByCloudId"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/project/{id}/rollback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Roll a marketplace project back (or forward) to a template version
+         * @description Refusals, each before any write: 400 "Rollback is only available for marketplace projects", 404 for a project that is not the caller's, 400 for an unknown version, 400 unless the project has exactly one server with a saved cloud, 404 when that cloud is gone. Then the server is deployed again with the version's stack definition, which becomes the project's form and template_version.
+         */
+        post: operations["postProjectByIdRollback"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6908,6 +6948,54 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    postProjectByIdRollback2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {
+                     *       "message": "Success",
+                     *       "id": 7,
+                     *       "meta": {
+                     *         "deployment_id": 12
+                     *       }
+                     *     } */
+                    "application/json": {
+                        id: number;
+                        message: string;
+                        meta: {
+                            deployment_id: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     getProjectShared2: {
         parameters: {
             query?: never;
@@ -8019,6 +8107,54 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["DeployInput"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {
+                     *       "message": "Success",
+                     *       "id": 7,
+                     *       "meta": {
+                     *         "deployment_id": 12
+                     *       }
+                     *     } */
+                    "application/json": {
+                        id: number;
+                        message: string;
+                        meta: {
+                            deployment_id: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postProjectByIdRollback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version: string;
+                };
             };
         };
         responses: {

@@ -2,8 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireUser } from '../../auth/principal.js';
 import { problemSchema } from '../../infra/http/problem.js';
-import { deployBody, deployCloudParams, deployParams, deployReply } from './deploy-schemas.js';
+import { deployBody, deployCloudParams, deployParams, deployReply, rollbackBody } from './deploy-schemas.js';
 import { deployProject } from './deploy-service.js';
+import { rollbackProject } from './rollback-service.js';
 import type { ProjectDepsFactory } from './routes.js';
 
 const REFUSALS = { 404: problemSchema };
@@ -63,6 +64,34 @@ export async function deployRoutes(
     async (request) => {
       const { id, cloud_id } = request.params;
       const done = await deployProject(opts.deps(request), requireUser(request), id, request.body, cloud_id);
+      return { message: 'Success', id: done.projectId, meta: { deployment_id: done.deploymentId } };
+    },
+  );
+
+  app.post(
+    `${opts.base}/:id/rollback`,
+    {
+      schema: {
+        tags,
+        summary: 'Roll a marketplace project back (or forward) to a template version',
+        description:
+          'Refusals, each before any write: 400 "Rollback is only available for marketplace projects", 404 ' +
+          "for a project that is not the caller's, 400 for an unknown version, 400 unless the project has " +
+          'exactly one server with a saved cloud, 404 when that cloud is gone. Then the server is deployed ' +
+          "again with the version's stack definition, which becomes the project's form and template_version.",
+        security,
+        params: deployParams,
+        body: rollbackBody,
+        response: { 200: deployReply, ...REFUSALS },
+      },
+    },
+    async (request) => {
+      const done = await rollbackProject(
+        opts.deps(request),
+        requireUser(request),
+        request.params.id,
+        request.body.version,
+      );
       return { message: 'Success', id: done.projectId, meta: { deployment_id: done.deploymentId } };
     },
   );

@@ -1,4 +1,6 @@
+import type { Transaction } from 'kysely';
 import type { AuthUser } from '../../auth/principal.js';
+import type { Database } from '../../infra/db/database.js';
 import { badRequest } from '../../infra/http/errors.js';
 import { OUTBOX_TOPICS, writeOutboxEvent } from '../../infra/outbox/outbox-writer.js';
 import {
@@ -42,7 +44,7 @@ const NO_KEY =
   'or upload one with `stacker ssh-key upload`.';
 
 /** Everything a deploy decided before writing: the writes below only carry it out. */
-interface DeployPlan {
+export interface DeployPlan {
   project: ProjectRecord;
   provider: string;
   cloud: OpenedCloud | undefined;
@@ -168,7 +170,17 @@ export async function deployProject(
   body: DeployInput,
   cloudIdText?: string,
 ): Promise<{ projectId: number; deploymentId: number; hash: string }> {
-  const p = await plan(deps, user, idText, body, cloudIdText);
+  return carryOutDeploy(deps, user, await plan(deps, user, idText, body, cloudIdText), body);
+}
+
+/** The writes of a deploy (and of a rollback, which plans its own), with `more` in the same transaction. */
+export async function carryOutDeploy(
+  deps: ProjectDeps,
+  user: AuthUser,
+  p: DeployPlan,
+  body: DeployInput,
+  more?: (trx: Transaction<Database>, now: Date) => Promise<void>,
+): Promise<{ projectId: number; deploymentId: number; hash: string }> {
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     if ((await lockProjectOfUser(trx, user.id, p.project.id)) === undefined) throw projectNotFound();
@@ -197,6 +209,7 @@ export async function deployProject(
       await seedServerSecretIfMissing(trx, deps.secretBox, { userId: user.id, serverId: server.id, now });
     }
     await updateProjectMetadata(trx, p.project.id, p.metadata, now);
+    await more?.(trx, now);
 
     const hash = newDeploymentHash();
     const deploymentId = await recordDeployment(trx, {

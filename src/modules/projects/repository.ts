@@ -112,6 +112,20 @@ export async function updateProjectMetadata(
     .execute();
 }
 
+/** A rollback's new version, with the version's form as the metadata (written by the deploy). */
+export async function setTemplateVersion(
+  trx: Transaction<Database>,
+  id: number,
+  version: string,
+  now: Date,
+): Promise<void> {
+  await trx
+    .updateTable('project')
+    .set({ template_version: version, updated_at: now })
+    .where('id', '=', id)
+    .execute();
+}
+
 /** Deployments, servers, apps and secrets go with it (ON DELETE CASCADE). */
 export async function deleteProjectRow(trx: Transaction<Database>, id: number): Promise<void> {
   await trx.deleteFrom('project').where('id', '=', id).execute();

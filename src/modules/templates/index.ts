@@ -19,4 +19,5 @@ export type { AdminDecision } from './lifecycle.js';
 export { recordTemplateProductId } from './repository.js';
 export { decide, reviewDetail, reviewQueue } from './review-service.js';
 export { optionalReasonBody, requiredReasonBody, reviewQueueQuery, templateIdParams } from './schemas.js';
+export { findTemplateVersionDefinition } from './version-lookup.js';
 export { reviewSchema, templateSchema, templateWithVersionSchema, versionSchema } from './views.js';
