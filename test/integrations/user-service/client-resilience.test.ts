@@ -51,14 +51,15 @@ describe('retries', () => {
 
 describe('timeouts and outages', () => {
   it('turns a slow reply into unavailable (timeout) and does not retry it', async () => {
-    harness = await startHarness({ client: { timeouts: { requestMs: 50 } } });
-    harness.state.setLatency(1_000);
-    await expect(harness.client.listCategories()).rejects.toMatchObject({ reason: 'timeout' });
+    const h = await startHarness({ client: { timeouts: { requestMs: 50 } } });
+    harness = h;
+    h.state.setLatency(1_000);
+    await expect(h.client.listCategories()).rejects.toMatchObject({ reason: 'timeout' });
     // On a loaded machine the 50 ms timeout can fire before the emulator has read the request: wait for
     // that one arrival, then give a retry time to show up (none may).
-    await waitUntil(() => harness.state.calls(CATEGORY) >= 1, 'the request at the emulator');
+    await waitUntil(() => h.state.calls(CATEGORY) >= 1, 'the request at the emulator');
     await sleep(100, 'a quiet period: a retry would arrive now');
-    expect(harness.state.calls(CATEGORY)).toBe(1);
+    expect(h.state.calls(CATEGORY)).toBe(1);
   });
 
   it('uses the longer webhook timeout for the sync call', async () => {
