@@ -8,6 +8,7 @@ import * as m0006 from './0006_agents_commands.js';
 import * as m0007 from './0007_marketplace_search.js';
 import * as m0008 from './0008_catalog_notify.js';
 import * as m0009 from './0009_projects.js';
+import * as m0011 from './0011_lifecycle.js';
 import * as m0013 from './0013_foreign_key_indexes.js';
 
 /**
@@ -25,5 +26,6 @@ export const migrations: Record<string, Migration> = {
   '0007_marketplace_search': m0007,
   '0008_catalog_notify': m0008,
   '0009_projects': m0009,
+  '0011_lifecycle': m0011,
   '0013_foreign_key_indexes': m0013,
 };

@@ -118,6 +118,10 @@ export const envSchema = z.object({
   COMMAND_QUEUED_TTL_MUTATING_SECS: int(900, 1, 604_800),
   COMMAND_QUEUED_TTL_READONLY_SECS: int(300, 1, 604_800),
   COMMAND_RETENTION_DAYS: int(30, 1, 3650),
+  STACKER_PUBLIC_URL: z
+    .url()
+    .optional()
+    .transform((v) => v?.replace(/\/+$/, '')),
   STACKER_CONFIGURE_PROXY_CAPABILITY_MODE: z.enum(['warn', 'enforce']).default('warn'),
   COMPOSE_AGENT_ALLOWED_CIDRS: csv,
   COMPOSE_AGENT_ALLOW_PRIVATE: bool(false),

@@ -89,6 +89,8 @@ export interface Config {
   compose: { allowedCidrs: string[]; allowPrivate: boolean; timeoutSecs: number };
   ssh: { allowedCidrs: string[]; allowPrivate: boolean };
   healthCheckTimeoutSecs: number;
+  /** Stacker's public base URL, handed to the CLI as its API base (else the request's scheme and host). */
+  publicUrl: string | undefined;
   rateLimits: Record<string, Record<RateLimitBucket, number>>;
   categorySyncIntervalSecs: number;
   metricsToken: string | undefined;
@@ -225,6 +227,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     },
     ssh: { allowedCidrs: e.SSH_ALLOWED_CIDRS, allowPrivate: e.SSH_ALLOW_PRIVATE },
     healthCheckTimeoutSecs: e.HEALTH_CHECK_TIMEOUT_SECS,
+    publicUrl: e.STACKER_PUBLIC_URL,
     rateLimits: mergeRateLimits(e.RATE_LIMITS),
     categorySyncIntervalSecs: e.CATEGORY_SYNC_INTERVAL_SECS,
     metricsToken: e.METRICS_TOKEN,

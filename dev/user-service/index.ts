@@ -1,6 +1,7 @@
 export { type SyncBody, syncBodySchema } from './marketplace-sync.js';
 export {
   DEV_CLIENT,
+  DEV_PASSWORDS,
   DEV_SERVICE_TOKEN,
   DEV_TOKENS,
   DEV_USER_IDS,

@@ -12,6 +12,14 @@ export function registerOauthRoutes(app: FastifyInstance, state: EmulatorState):
     return state.replyShape === 'bare' ? user : { user };
   });
 
+  // The password sign-in Stacker's agent login forwards (user-service.md): a form in, {access_token} out.
+  app.post('/auth/login', async (request, reply) => {
+    const form = new URLSearchParams(typeof request.body === 'string' ? request.body : '');
+    const token = state.store.login(form.get('email') ?? '', form.get('password') ?? '');
+    if (token === undefined) return reply.code(401).send({ error: 'invalid_credentials' });
+    return { access_token: token, token_type: 'Bearer', expires_in: TOKEN_LIFETIME_SECS };
+  });
+
   app.post('/oauth_server/token', async (request, reply) => {
     const form = new URLSearchParams(typeof request.body === 'string' ? request.body : '');
     if (form.get('grant_type') !== 'client_credentials') {

@@ -13,6 +13,14 @@ export const DEV_TOKENS = {
 
 export const DEV_USER_IDS = { admin: 1, vendor: 2, customerFree: 3, customerPro: 4 } as const;
 
+/** Passwords for `/auth/login` (the agent UI's sign-in), one per dev user. DEVELOPMENT ONLY. */
+export const DEV_PASSWORDS = {
+  admin: 'dev-admin-password',
+  vendor: 'dev-vendor-password',
+  customerFree: 'dev-customer-free-password',
+  customerPro: 'dev-customer-pro-password',
+} as const;
+
 export interface EmulatorOwnedProduct {
   product_id: number;
   product_type: string;
@@ -58,7 +66,7 @@ export interface EmulatorProduct {
 }
 
 export interface EmulatorSeed {
-  users: Array<{ token: string; user: EmulatorUser }>;
+  users: Array<{ token: string; password?: string; user: EmulatorUser }>;
   categories: EmulatorCategory[];
   products: EmulatorProduct[];
   clients: Array<{ clientId: string; clientSecret: string }>;
@@ -84,18 +92,22 @@ export function defaultSeed(): EmulatorSeed {
     users: [
       {
         token: DEV_TOKENS.admin,
+        password: DEV_PASSWORDS.admin,
         user: user(DEV_USER_IDS.admin, 'admin', 'group_admin', 'enterprise', ['Ada', 'Admin']),
       },
       {
         token: DEV_TOKENS.vendor,
+        password: DEV_PASSWORDS.vendor,
         user: user(DEV_USER_IDS.vendor, 'vendor', 'group_user', 'pro', ['Vera', 'Vendor']),
       },
       {
         token: DEV_TOKENS.customerFree,
+        password: DEV_PASSWORDS.customerFree,
         user: user(DEV_USER_IDS.customerFree, 'free', 'group_user', 'free', ['Fred', 'Free']),
       },
       {
         token: DEV_TOKENS.customerPro,
+        password: DEV_PASSWORDS.customerPro,
         user: user(DEV_USER_IDS.customerPro, 'pro', 'group_user', 'plan-pro-monthly', ['Paula', 'Paid']),
       },
     ],
@@ -119,6 +131,7 @@ export function devCredentialsBanner(url: string): string[] {
     `  vendor (group_user, pro):          ${DEV_TOKENS.vendor}`,
     `  customer (free):                   ${DEV_TOKENS.customerFree}`,
     `  customer (plan-pro-monthly):       ${DEV_TOKENS.customerPro}`,
+    `  passwords (/auth/login):           ${Object.values(DEV_PASSWORDS).join(', ')}`,
     `  service token:                     ${DEV_SERVICE_TOKEN}`,
     `  client credentials:                ${DEV_CLIENT.clientId} / ${DEV_CLIENT.clientSecret}`,
   ];

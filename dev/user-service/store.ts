@@ -34,6 +34,8 @@ export class EmulatorStore {
   /** Highest `sequence` applied per product `external_id`. */
   readonly syncSequences = new Map<string, number>();
   readonly #userTokens = new Map<string, number>();
+  /** email → {password, token} of the seeded users that can sign in with a password. */
+  readonly #logins = new Map<string, { password: string; token: string }>();
   readonly #staticServiceTokens = new Set<string>();
   readonly #issuedTokens = new Map<string, number>();
   readonly #revoked = new Set<string>();
@@ -43,7 +45,12 @@ export class EmulatorStore {
   constructor(seed: EmulatorSeed) {
     const copy = structuredClone(seed);
     this.users = copy.users.map((entry) => entry.user);
-    for (const entry of copy.users) this.#userTokens.set(tokenKey(entry.token), entry.user._id);
+    for (const entry of copy.users) {
+      this.#userTokens.set(tokenKey(entry.token), entry.user._id);
+      if (entry.password) {
+        this.#logins.set(entry.user.email.toLowerCase(), { password: entry.password, token: entry.token });
+      }
+    }
     for (const token of copy.serviceTokens) this.#staticServiceTokens.add(tokenKey(token));
     this.categories = copy.categories;
     this.products = copy.products;
@@ -56,6 +63,13 @@ export class EmulatorStore {
     if (this.#revoked.has(key)) return undefined;
     const id = this.#userTokens.get(key);
     return id === undefined ? undefined : this.userById(id);
+  }
+
+  /** The user's bearer for a matching email and password (the seeded token), else undefined. */
+  login(email: string, password: string): string | undefined {
+    const entry = this.#logins.get(email.trim().toLowerCase());
+    if (entry === undefined || !sameSecret(entry.password, password)) return undefined;
+    return entry.token;
   }
 
   userById(id: number | string): EmulatorUser | undefined {

@@ -13,6 +13,7 @@ export const API_TAGS: Record<string, string> = {
   agents: 'Agent registration and token rotation.',
   'agent protocol': 'What the deployed agent calls: wait for commands, report results, app status.',
   commands: 'The command queue of a deployment: enqueue, list, read, cancel, follow.',
+  handoff: 'Dashboard → CLI handoff: mint a single-use token, resolve it once from `stacker connect`.',
   'status panel': "Capabilities, the health check and container actions over the agent's queue.",
   'compose agent': 'The compose agent beside the main agent: registration and its direct routes.',
   projects: 'Projects: the apps of a deployment, their compose file, deploy and rollback.',

@@ -4,6 +4,7 @@ import { agentsModule } from './agents/index.js';
 import { categoriesModule } from './categories/index.js';
 import { commandsModule } from './commands/index.js';
 import { deploymentsModule } from './deployments/index.js';
+import { handoffModule } from './handoff/index.js';
 import { meModule } from './me/index.js';
 import { projectsModule } from './projects/index.js';
 import { statusPanelModule } from './status-panel/index.js';
@@ -27,5 +28,6 @@ export const featureModules: FeatureModule[] = [
   { name: 'deployments', plugin: deploymentsModule },
   { name: 'projects', plugin: projectsModule },
   { name: 'status-panel', plugin: statusPanelModule },
+  { name: 'handoff', plugin: handoffModule },
   { name: 'admin-agents', plugin: adminAgentsModule },
 ];

@@ -170,6 +170,125 @@ export const cliDeployPlan = z.object({
   ),
 });
 
+/* `stacker connect --handoff`: the resolve reply's payload and its lockfile (deployment-lifecycle.md). */
+
+const u16 = z.number().int().min(0).max(65_535);
+
+export const cliDeploymentLock = z.object({
+  target: z.string(),
+  server_ip: option(z.string()),
+  ssh_user: option(z.string()),
+  ssh_port: option(u16),
+  ssh_key: option(z.string()),
+  server_name: option(z.string()),
+  deployment_id: option(z.number().int()),
+  project_id: option(z.number().int()),
+  cloud_id: option(i32),
+  project_name: option(z.string()),
+  stacker_email: option(z.string()),
+  deployed_at: z.string(),
+});
+
+export const cliHandoffPayload = z.object({
+  kind: z.enum(['deployment', 'account']).optional(),
+  version: z.number().int().min(0),
+  expires_at: z.iso.datetime({ offset: true }),
+  project: z.object({ id: i32, name: z.string(), identity: option(z.string()) }),
+  deployment: z.object({ id: i32, hash: z.string(), target: z.string(), status: z.string() }),
+  server: option(
+    z.object({
+      ip: option(z.string()),
+      ssh_user: option(z.string()),
+      ssh_port: option(u16),
+      name: option(z.string()),
+    }),
+  ),
+  cloud: option(z.object({ id: i32, provider: option(z.string()), region: option(z.string()) })),
+  lockfile: z.unknown().refine((v) => v !== undefined, 'is required'),
+  stacker_yml: option(z.string()),
+  agent: option(z.object({ base_url: z.string(), deployment_hash: z.string() })),
+  credentials: option(
+    z.object({
+      access_token: z.string(),
+      token_type: z.string(),
+      expires_at: z.iso.datetime({ offset: true }),
+      email: option(z.string()),
+      server_url: option(z.string()),
+    }),
+  ),
+});
+
+export const cliHandoffMintResponse = z.object({
+  token: z.string(),
+  url: z.string(),
+  command: z.string(),
+  expires_at: z.iso.datetime({ offset: true }),
+});
+
+/* The agent's and the CLI's structs for login, link and the snapshot (deployment-lifecycle.md). */
+
+export const agentLoginResponse = z.object({
+  session_token: z.string(),
+  user_id: z.string(),
+  deployments: z.array(
+    z.object({
+      deployment_id: z.string(),
+      stack_name: z.string(),
+      status: z.string(),
+      created_at: option(z.string()),
+      server_ip: option(z.string()),
+    }),
+  ),
+});
+
+export const cliLinkResp = z.object({
+  agent_id: z.string(),
+  agent_token: z.string(),
+  deployment_hash: z.string(),
+  dashboard_url: option(z.string()),
+});
+
+const agentNotification = z.object({
+  id: z.string(),
+  kind: z.enum(['stack_update_available', 'stack_published', 'system_notice']),
+  title: z.string(),
+  message: z.string(),
+  stack_id: option(z.string()),
+  stack_name: option(z.string()),
+  new_version: option(z.string()),
+  created_at: z.string(),
+  read: option(z.boolean()),
+});
+export const agentNotificationsReply = z.object({ notifications: z.array(agentNotification) });
+
+export const cliAgentCommandInfo = z.object({
+  command_id: z.string(),
+  deployment_hash: z.string(),
+  type: z.string().optional(),
+  status: z.string(),
+  priority: z.string().optional(),
+  parameters: z.unknown().optional(),
+  result: z.unknown().optional(),
+  error: z.unknown().optional(),
+  created_at: z.string().optional(),
+  updated_at: z.string().optional(),
+});
+
+/** What `stacker status` and `stacker agent status|history` read from a snapshot reply. */
+export const cliSnapshotReply = z.object({
+  item: z.object({
+    agent: z
+      .object({ deployment_hash: z.string(), status: z.unknown(), last_heartbeat: z.unknown() })
+      .loose()
+      .nullable(),
+    apps: z.array(
+      z.object({ code: z.unknown(), name: z.unknown(), image: z.unknown(), enabled: z.unknown() }).loose(),
+    ),
+  }),
+  commands: z.array(cliAgentCommandInfo),
+  containers: z.array(z.unknown()),
+});
+
 /** Parses like serde: throws with the path when the reply would not deserialize. */
 export function parseAsCli<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
   const result = schema.safeParse(body);

@@ -20,6 +20,10 @@ export const PUBLIC_ROUTES = new Set([
   'GET /api/templates/:slug',
   'GET /api/v1/marketplace/applications',
   'GET /api/categories',
+  'POST /api/v1/agent/login',
+  'POST /api/v1/agent/link',
+  'POST /api/v1/marketplace/agents/register',
+  'POST /api/v1/handoff/resolve',
 ]);
 
 /** Routes no subject may call (a missing policy line), and non-public routes open to anonymous callers. */

@@ -12,6 +12,7 @@ import type { Database } from '../db/database.js';
 export type AuditAction =
   | 'agent.registered'
   | 'agent.token_rotated'
+  | 'agent.linked_via_login'
   | 'agent.auth_failure'
   | 'command.enqueued'
   | 'command.delivered'

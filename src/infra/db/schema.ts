@@ -128,6 +128,16 @@ export interface Deployment {
   user_id: string;
 }
 
+export interface Handoff {
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  kind: "deployment" | "account";
+  payload_ciphertext: Buffer;
+  token_hash: string;
+  used_at: Timestamp | null;
+  user_id: string;
+}
+
 export interface IdempotencyKey {
   created_at: Generated<Timestamp>;
   expires_at: Timestamp;
@@ -334,6 +344,7 @@ export interface DB {
   cloud: Cloud;
   command: Command;
   deployment: Deployment;
+  handoff: Handoff;
   idempotency_key: IdempotencyKey;
   outbox: Outbox;
   project: Project;

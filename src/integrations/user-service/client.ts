@@ -6,6 +6,7 @@ import { DEFAULT_RETRY_DELAYS_MS } from './retry-policy.js';
 import {
   type Category,
   categoriesReplySchema,
+  loginReplySchema,
   meReplySchema,
   productsReplySchema,
   type TemplateProduct,
@@ -40,6 +41,8 @@ export type SyncReply = HttpReply;
 export interface UserServiceClient {
   /** 401/403 → `UserServiceRejectedError`; no usable answer → `UserServiceUnavailableError`. */
   getMe(userToken: string): Promise<UserProfile>;
+  /** Password sign-in (`/auth/login`): the user's bearer. Refused (4xx) → `UserServiceRejectedError`. */
+  login(email: string, password: string): Promise<string>;
   listCategories(): Promise<Category[]>;
   /** The template's product, or `undefined` when the service has none. */
   findTemplateProduct(templateId: string): Promise<TemplateProduct | undefined>;
@@ -101,6 +104,18 @@ export function createUserServiceClient(options: UserServiceClientOptions): User
       if (reply.status === 401 || reply.status === 403) throw new UserServiceRejectedError(reply.status);
       if (!isSuccess(reply.status)) throw statusError(reply.status, '/me');
       return parseReply(meReplySchema, reply.bodyText, '/me');
+    },
+
+    async login(email, password) {
+      const reply = await pool.send({
+        method: 'POST',
+        url: `${baseUrl}/auth/login`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        body: new URLSearchParams({ email, password }).toString(),
+      });
+      if (reply.status >= 400 && reply.status < 500) throw new UserServiceRejectedError(reply.status);
+      if (!isSuccess(reply.status)) throw statusError(reply.status, '/auth/login');
+      return parseReply(loginReplySchema, reply.bodyText, '/auth/login').access_token;
     },
 
     async listCategories() {

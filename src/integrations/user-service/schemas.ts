@@ -173,3 +173,6 @@ export const tokenReplySchema = z.object({
   access_token: z.string().min(1),
   expires_in: z.union([z.number().positive(), z.string().regex(/^\d+$/).transform(Number)]).optional(),
 });
+
+/** `/auth/login`: only the bearer is read. */
+export const loginReplySchema = z.object({ access_token: z.string().min(1) }).loose();

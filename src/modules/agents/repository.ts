@@ -245,3 +245,16 @@ export async function purgeRequestSeen(db: Kysely<Database>, now: Date, batch: n
     SELECT count(*)::int AS n FROM gone`.execute(db);
   return result.rows[0]?.n ?? 0;
 }
+
+/** The deployment's id (the dashboard link names it), or undefined. */
+export async function findDeploymentIdByHash(
+  db: Kysely<Database>,
+  hash: string,
+): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('deployment')
+    .select('id')
+    .where('deployment_hash', '=', hash)
+    .executeTakeFirst();
+  return row?.id;
+}

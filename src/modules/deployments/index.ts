@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { purgeExpiredIdempotencyKeys } from '../../infra/idempotency/idempotency.js';
+import { agentLoginRoutes } from './agent-login.js';
 import type { DeployDeps } from './deploy-service.js';
 import { registerInstallSenders, startProgressConsumer } from './install-wiring.js';
 import { lifecycleRoutes } from './lifecycle-routes.js';
@@ -34,6 +35,7 @@ export async function deploymentsModule(app: FastifyInstance): Promise<void> {
     },
   });
   await app.register(deploymentRoutes, { deps });
+  await app.register(agentLoginRoutes({ db: app.db, userService: app.userService }));
   await app.register(lifecycleRoutes, {
     deps: { db: app.db, clock: app.clock, offlineAfterSecs: app.config.agent.offlineAfterSecs },
   });

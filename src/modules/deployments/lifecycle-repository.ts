@@ -52,57 +52,15 @@ export async function templateVersionsNewestFirst(db: Db, templateId: string): P
   return rows.map((r) => r.version);
 }
 
-/** A deployment's apps as the snapshot shows them (no environment: it may hold secrets). */
-export async function findDeploymentAppRows(db: Db, projectId: number, deploymentId: number) {
-  const rows = await db
-    .selectFrom('project_app')
-    .select([
-      'id',
-      'project_id',
-      'deployment_id',
-      'code',
-      'name',
-      'image',
-      'enabled',
-      'domain',
-      'ssl_enabled',
-      'ports',
-      'deploy_order',
-      'parent_app_code',
-      'config_version',
-      'created_at',
-      'updated_at',
-    ])
-    .where('project_id', '=', projectId)
-    .where((eb) => eb.or([eb('deployment_id', '=', deploymentId), eb('deployment_id', 'is', null)]))
-    .orderBy('deploy_order', 'asc')
-    .orderBy('code', 'asc')
-    .execute();
-  const own = rows.filter((r) => r.deployment_id === deploymentId);
-  return (own.length > 0 ? own : rows).map((r) => ({
-    ...r,
-    created_at: r.created_at.toISOString(),
-    updated_at: r.updated_at.toISOString(),
-  }));
-}
-
-export async function findDeploymentSummary(db: Db, hash: string) {
-  const row = await db
+/** The user's newest deployments that are not deleted (the agent UI's login list). */
+export async function listLiveDeploymentsOfUser(db: Db, userId: string, limit: number) {
+  return db
     .selectFrom('deployment')
-    .select(['id', 'deployment_hash', 'project_id', 'user_id'])
-    .where('deployment_hash', '=', hash)
-    .executeTakeFirst();
-  return row && { id: row.id, hash: row.deployment_hash, projectId: row.project_id, userId: row.user_id };
-}
-
-export async function liveDeploymentsOfProject(db: Db, projectId: number) {
-  const rows = await db
-    .selectFrom('deployment')
-    .select(['id', 'deployment_hash', 'project_id', 'user_id'])
-    .where('project_id', '=', projectId)
+    .select(['deployment_hash', 'status', 'metadata', 'created_at'])
+    .where('user_id', '=', userId)
     .where('status', '<>', 'deleted')
     .orderBy('created_at', 'desc')
-    .limit(50)
+    .orderBy('id', 'desc')
+    .limit(limit)
     .execute();
-  return rows.map((r) => ({ id: r.id, hash: r.deployment_hash, projectId: r.project_id, userId: r.user_id }));
 }

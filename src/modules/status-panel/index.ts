@@ -6,6 +6,7 @@ import type { StatusPanelContext } from './context.js';
 import { capabilitiesRoutes } from './routes-capabilities.js';
 import { composeRoutes } from './routes-compose.js';
 import { containerRoutes } from './routes-containers.js';
+import { snapshotRoutes } from './routes-snapshot.js';
 
 /**
  * The Status Panel surface: capabilities, the synchronous health check, the legacy container routes,
@@ -36,6 +37,7 @@ export async function statusPanelModule(app: FastifyInstance): Promise<void> {
 
   await app.register(capabilitiesRoutes(ctx));
   await app.register(containerRoutes(ctx));
+  await app.register(snapshotRoutes(ctx));
   await app.register(composeRoutes(ctx));
 }
 
