@@ -450,6 +450,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/agent/deployments/{deployment_hash}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A deployment's agent snapshot: agent, recent commands, containers, apps
+         * @description Owner, admin or that deployment's own agent; others 404. Command results and errors only with `include_command_results=true`; `command_limit` is clamped to 1..500.
+         */
+        get: operations["getAgentDeploymentsByDeploymentHash"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agent/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Link the host's agent to one of your deployments with your session
+         * @description Anonymous route: the session token in the body is checked with the User Service (403 when refused). An existing agent keeps its current token, never a rotated one; otherwise a new agent is registered. The reply is flat (not `{data: {item}}`).
+         */
+        post: operations["postAgentLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agent/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in from the agent's local UI and list your deployments
+         * @description Anonymous: the email and password go to the User Service. Refused: 403 "Authentication failed (<status>)"; the User Service unreachable: 500. `deployments` are your 50 newest that are not deleted. The reply has no envelope.
+         */
+        post: operations["postAgentLogin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agent/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The agent's notifications (none yet)
+         * @description Stacker has no notification source yet: the list is empty. `deployment_hash`, when given, must be the agent's own (else 400 `wrong_deployment`).
+         */
+        get: operations["getAgentNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agent/project/{project_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The snapshot of a project's most recently heard online agent
+         * @description None online: 200 with an empty snapshot. A project that is not yours is 404.
+         */
+        get: operations["getAgentProjectByProjectId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/agent/register": {
         parameters: {
             query?: never;
@@ -904,6 +1004,86 @@ export interface paths {
         get: operations["getDeploymentsProjectByProjectId"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/handoff/mint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mint a CLI handoff for one of your deployments
+         * @description By `deployment_id` or `deployment_hash`; someone else's deployment is 404. The token (40 characters, single use, 2 h) is kept only as its SHA-256; the payload carries your bearer as the CLI's login and is stored encrypted.
+         */
+        post: operations["postHandoffMint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/handoff/mint/account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mint a CLI handoff of your account (no deployment)
+         * @description The token (40 characters, single use, 2 h) is kept only as its SHA-256; the payload carries your bearer as the CLI's login and is stored encrypted.
+         */
+        post: operations["postHandoffMintAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/handoff/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve a CLI handoff token (once)
+         * @description Anonymous: the token is the credential. The first resolve, on any instance, consumes it; a second one, an unknown or an expired token is 404 "Handoff token not found".
+         */
+        post: operations["postHandoffResolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/marketplace/agents/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register an agent with a marketplace purchase token (not available yet)
+         * @description Always 501: the User Service cannot check purchase tokens yet, and credentials issued without that check could never authenticate.
+         */
+        post: operations["postMarketplaceAgentsRegister"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1648,9 +1828,58 @@ export interface components {
             deployment_hash: string;
             supported_api_versions: string[];
         };
+        /** @example {
+         *       "agent_id": "5f0c0d1e-8b7a-4c55-9a51-0c4c6f0e2a11",
+         *       "agent_token": "<86 characters>",
+         *       "deployment_hash": "deployment_0b6d…",
+         *       "dashboard_url": "https://try.direct/dashboard/deployments/12"
+         *     } */
+        AgentLink: {
+            agent_id: string;
+            agent_token: string;
+            dashboard_url: string;
+            deployment_hash: string;
+        };
+        /** @example {
+         *       "session_token": "<User Service access token>",
+         *       "user_id": "3",
+         *       "deployments": [
+         *         {
+         *           "deployment_id": "deployment_0b6d…",
+         *           "stack_name": "shop",
+         *           "status": "completed",
+         *           "created_at": "2026-12-04 20:15"
+         *         }
+         *       ]
+         *     } */
+        AgentLogin: {
+            deployments: {
+                created_at?: string;
+                deployment_id: string;
+                server_ip?: string;
+                stack_name: string;
+                status: string;
+            }[];
+            session_token: string;
+            user_id: string;
+        };
         AgentResult: {
             [key: string]: unknown;
         } | null;
+        AgentSnapshot: {
+            agent: {
+                [key: string]: unknown;
+            } | null;
+            apps: {
+                [key: string]: unknown;
+            }[];
+            commands: {
+                [key: string]: unknown;
+            }[];
+            containers: {
+                [key: string]: unknown;
+            }[];
+        };
         Capabilities: {
             agent_id: string | null;
             apps: {
@@ -1973,6 +2202,94 @@ export interface components {
                 selectedApps: string[];
             };
             target: string;
+        };
+        /** @example {
+         *       "token": "Q3xv9PZk2m8TnR4bW7cY1dF6gH0jK5lM9pN2qS4t",
+         *       "url": "https://stacker.try.direct/handoff#Q3xv9PZk2m8TnR4bW7cY1dF6gH0jK5lM9pN2qS4t",
+         *       "command": "stacker connect --handoff Q3xv9PZk2m8TnR4bW7cY1dF6gH0jK5lM9pN2qS4t",
+         *       "expires_at": "2026-12-04T22:15:00.000Z"
+         *     } */
+        HandoffLink: {
+            command: string;
+            expires_at: string;
+            token: string;
+            url: string;
+        };
+        /** @example {
+         *       "kind": "deployment",
+         *       "version": 1,
+         *       "expires_at": "2026-12-04T22:15:00.000Z",
+         *       "project": {
+         *         "id": 7,
+         *         "name": "shop",
+         *         "identity": "shop"
+         *       },
+         *       "deployment": {
+         *         "id": 12,
+         *         "hash": "deployment_0b6d…",
+         *         "target": "server",
+         *         "status": "completed"
+         *       },
+         *       "server": {
+         *         "ip": "203.0.113.10",
+         *         "ssh_user": "root",
+         *         "ssh_port": 22,
+         *         "name": "shop-1"
+         *       },
+         *       "lockfile": {
+         *         "target": "server",
+         *         "server_ip": "203.0.113.10",
+         *         "deployed_at": "2026-12-04T20:00:00.000Z"
+         *       },
+         *       "agent": {
+         *         "base_url": "http://203.0.113.10:8080",
+         *         "deployment_hash": "deployment_0b6d…"
+         *       }
+         *     } */
+        HandoffPayload: {
+            agent?: {
+                base_url: string;
+                deployment_hash: string;
+            };
+            cloud?: {
+                id: number;
+                provider?: string;
+                region?: string;
+            };
+            credentials?: {
+                access_token: string;
+                email?: string;
+                expires_at: string;
+                server_url?: string;
+                /** @constant */
+                token_type: "Bearer";
+            };
+            deployment: {
+                hash: string;
+                id: number;
+                status: string;
+                target: string;
+            };
+            expires_at: string;
+            /** @enum {string} */
+            kind: "deployment" | "account";
+            lockfile: {
+                [key: string]: unknown;
+            };
+            project: {
+                id: number;
+                identity?: string;
+                name: string;
+            };
+            server?: {
+                ip?: string;
+                name?: string;
+                ssh_port?: number;
+                ssh_user?: string;
+            };
+            stacker_yml?: string;
+            /** @constant */
+            version: 1;
         };
         /** @description RFC 9457 problem details with a stable `code` */
         Problem: {
@@ -4406,6 +4723,224 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    getAgentDeploymentsByDeploymentHash: {
+        parameters: {
+            query?: {
+                command_limit?: number;
+                include_command_results?: "0" | "1" | "true" | "false";
+            };
+            header?: never;
+            path: {
+                deployment_hash: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        commands: {
+                            [key: string]: unknown;
+                        }[];
+                        containers: {
+                            [key: string]: unknown;
+                        }[];
+                        item: components["schemas"]["AgentSnapshot"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postAgentLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    capabilities?: string[] | null;
+                    /** @description The deployment's hash */
+                    deployment_id: string;
+                    server_fingerprint?: unknown;
+                    session_token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentLink"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The request conflicts with the current state of the resource. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postAgentLogin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentLogin"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Internal Server Error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getAgentNotifications: {
+        parameters: {
+            query?: {
+                deployment_hash?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        item: {
+                            notifications: {
+                                created_at: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "stack_update_available" | "stack_published" | "system_notice";
+                                message: string;
+                                new_version?: string;
+                                read?: boolean;
+                                stack_id?: string | null;
+                                stack_name?: string;
+                                title: string;
+                            }[];
+                        };
+                        message: string;
+                        notifications: {
+                            created_at: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "stack_update_available" | "stack_published" | "system_notice";
+                            message: string;
+                            new_version?: string;
+                            read?: boolean;
+                            stack_id?: string | null;
+                            stack_name?: string;
+                            title: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getAgentProjectByProjectId: {
+        parameters: {
+            query?: {
+                command_limit?: number;
+                include_command_results?: "0" | "1" | "true" | "false";
+            };
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        commands: {
+                            [key: string]: unknown;
+                        }[];
+                        containers: {
+                            [key: string]: unknown;
+                        }[];
+                        item: components["schemas"]["AgentSnapshot"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     postAgentRegister: {
         parameters: {
             query?: never;
@@ -5778,6 +6313,125 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postHandoffMint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    deployment_hash?: string | null;
+                    deployment_id?: number | null;
+                } | null;
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        item: components["schemas"]["HandoffLink"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postHandoffMintAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        item: components["schemas"]["HandoffLink"];
+                        message: string;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postHandoffResolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        item: components["schemas"]["HandoffPayload"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postMarketplaceAgentsRegister: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Not Implemented. */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             503: components["responses"]["ServiceUnavailable"];
         };
     };
