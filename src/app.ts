@@ -131,7 +131,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthPlugin);
   await app.register(amqpPlugin);
   await app.register(outboxPlugin);
-  await app.register(agentAuthPlugin, { store: agentCredentialStore(deps.db, deps.secretBox) });
+  await app.register(agentAuthPlugin, {
+    store: agentCredentialStore(deps.db, deps.secretBox, { groupCommit: config.database.groupCommit }),
+  });
   await app.register(authPlugin, { userService: deps.userService });
   // After identity: the limits are per user and plan.
   await app.register(rateLimitPlugin, {

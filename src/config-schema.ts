@@ -79,6 +79,7 @@ export const envSchema = z.object({
   DATABASE_PREPARED_STATEMENTS: z.enum(['true', 'false', '1', '0']).optional(),
   DATABASE_POOLER: z.enum(['none', 'transaction']).default('none'),
   DATABASE_LISTEN_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  DATABASE_GROUP_COMMIT: z.enum(['true', 'false', '1', '0']).optional(),
   MIGRATE_ON_START: z.enum(['true', 'false', '1', '0']).optional(),
   DATA_DIR: z.string().default('.data'),
   URL_SERVER_USER: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),

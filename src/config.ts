@@ -44,6 +44,8 @@ export interface Config {
     pooler: 'none' | 'transaction';
     /** A direct connection for the LISTEN hub (a transaction pooler cannot deliver notifications). */
     listenUrl: string | undefined;
+    /** Poll arrivals share replay-store inserts and claims (false: one statement per call, as before). */
+    groupCommit: boolean;
   };
   userService: {
     url: string | undefined;
@@ -177,6 +179,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       preparedStatements: flag(e.DATABASE_PREPARED_STATEMENTS, e.DATABASE_POOLER === 'none'),
       pooler: e.DATABASE_POOLER,
       listenUrl: e.DATABASE_LISTEN_URL,
+      groupCommit: flag(e.DATABASE_GROUP_COMMIT, true),
       migrateOnStart: flag(e.MIGRATE_ON_START, e.DATABASE_URL === undefined),
     },
     userService: {

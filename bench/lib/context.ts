@@ -62,7 +62,7 @@ export function createContext(base: Omit<BenchContext, 'startServer' | 'cleanup'
         secretKey: base.seeder.secretKey,
         built: base.options.built,
         cpuProf: base.options.cpuProf,
-        env: options.env,
+        env: { ...base.options.serverEnv, ...options.env },
       });
       // Stopped before the proxy closes (cleanups run last-in first-out).
       cleanups.push(() => server.stop());

@@ -40,6 +40,8 @@ export interface BenchOptions {
   built: boolean;
   /** Use a throwaway embedded Postgres even when a server answers (what a fresh machine gets). */
   embedded: boolean;
+  /** Environment every Stacker server gets (`--no-group-commit`: DATABASE_GROUP_COMMIT=false, the before). */
+  serverEnv: Record<string, string>;
   sizes: Sizes;
 }
 
@@ -95,6 +97,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     cpuProf: argv.includes('--cpu-prof'),
     built: argv.includes('--built'),
     embedded: argv.includes('--embedded'),
+    serverEnv: argv.includes('--no-group-commit') ? { DATABASE_GROUP_COMMIT: 'false' } : {},
     sizes: quick ? QUICK : FULL,
   };
 }

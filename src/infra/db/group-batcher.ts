@@ -19,6 +19,8 @@ export interface GroupBatcherOptions<I, O> {
   maxInFlight?: number;
   /** Told about each batch, for the statement counts in metrics and tests. */
   onBatch?(size: number): void;
+  /** false: every call runs alone at once (DATABASE_GROUP_COMMIT=false). */
+  enabled?: boolean;
 }
 
 interface Pending<I, O> {
@@ -42,6 +44,7 @@ export class GroupBatcher<I, O> {
   }
 
   add(item: I): Promise<O> {
+    if (this.options.enabled === false) return this.options.runOne(item);
     return new Promise<O>((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
       this.schedule();

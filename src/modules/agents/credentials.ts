@@ -66,8 +66,13 @@ async function rememberRequestId(
  * Agent authentication's view of the agents table (wired into auth by app.ts). Every agent request
  * writes its id to the replay store; requests arriving together share one statement (group commit).
  */
-export function agentCredentialStore(db: Kysely<Database>, secretBox: SecretBox): AgentCredentialStore {
+export function agentCredentialStore(
+  db: Kysely<Database>,
+  secretBox: SecretBox,
+  options: { groupCommit?: boolean } = {},
+): AgentCredentialStore {
   const seen = new GroupBatcher<RequestSeen, boolean>({
+    enabled: options.groupCommit,
     runOne: (r) => rememberRequestId(db, r.agentId, r.requestId, r.expiresAt, r.heartbeatAt),
     runMany: (items) => insertRequestsSeen(db, items, HEARTBEAT_MIN_GAP_SECS),
   });

@@ -21,6 +21,7 @@ export async function commandsModule(app: FastifyInstance): Promise<void> {
     secretBox: app.secretBox,
     log: app.log,
     ...(app.tuning.waiterTickMs ? { tickMs: app.tuning.waiterTickMs } : {}),
+    groupCommit: app.config.database.groupCommit,
     lease: {
       assumedTimeoutSecs: app.config.agent.assumedTimeoutSecs,
       graceSecs: app.config.agent.leaseGraceSecs,

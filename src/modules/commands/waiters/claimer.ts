@@ -15,6 +15,7 @@ export function createClaimer(deps: {
   db: Kysely<Database>;
   clock: Clock;
   lease: LeaseSettings;
+  groupCommit?: boolean;
   onBatch?(size: number): void;
 }): (request: ClaimRequest) => Promise<CommandRow | undefined> {
   const one = (r: ClaimRequest) =>
@@ -45,6 +46,7 @@ export function createClaimer(deps: {
       return out;
     },
     onBatch: deps.onBatch,
+    enabled: deps.groupCommit,
   });
   return (request) => batcher.add(request);
 }

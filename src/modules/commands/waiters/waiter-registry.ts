@@ -48,6 +48,8 @@ export interface WaiterRegistryDeps {
   secretBox: SecretBox;
   log: FastifyBaseLogger;
   lease: LeaseSettings;
+  /** Claims of polls looking at the same moment share a statement (DATABASE_GROUP_COMMIT). */
+  groupCommit?: boolean;
   tickMs?: number;
   recheckEveryTicks?: number;
   load?: LoadMonitor;
