@@ -2,9 +2,10 @@ import { apiThroughput } from './api-throughput.js';
 import { commandThroughput } from './command-throughput.js';
 import { deliveryLatency } from './delivery-latency.js';
 import { type BenchContext, createContext, statementSource } from './lib/context.js';
-import { ensureOpenFiles } from './lib/fd-limit.js';
+import { capWaitingLevels, ensureOpenFiles } from './lib/fd-limit.js';
 import { type BenchName, parseOptions } from './lib/options.js';
 import { startBenchPostgres } from './lib/postgres.js';
+import { openFileLimits } from './lib/proc-stats.js';
 import {
   currentCommit,
   failedGates,
@@ -40,6 +41,12 @@ const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
 async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
+  const asked = options.sizes.waitingLevels;
+  const capped = capWaitingLevels(asked, (await openFileLimits()).hard);
+  if (capped.capped) {
+    log(`waiting levels ${asked.join(', ')} asked; the open-file limit allows ${capped.levels.join(', ')}`);
+    options.sizes = { ...options.sizes, waitingLevels: capped.levels, waitingLevelsAsked: asked };
+  }
   const biggest = Math.max(...options.sizes.waitingLevels, options.sizes.deliveryAgents);
   if (await ensureOpenFiles(biggest + 2_000, log)) return Number(process.exitCode ?? 0);
 

@@ -218,6 +218,11 @@ function report(
       ),
       `polls held after the re-polls: ${heldAtEnd}`,
       `fds per agent at N=${last.agents}: ${((last.fds - base.fds) / last.agents).toFixed(2)} (one socket each)`,
+      ...(ctx.options.sizes.waitingLevelsAsked
+        ? [
+            `asked for ${ctx.options.sizes.waitingLevelsAsked.join(', ')} agents: the hard open-file limit holds at most ${last.agents} (one socket per agent in this process and in the bench's)`,
+          ]
+        : []),
     ],
     checks,
     data: {

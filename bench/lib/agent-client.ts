@@ -36,9 +36,11 @@ export function request(
   headers: Record<string, string>,
   body?: string,
   track?: (req: http.ClientRequest) => void,
+  localAddress?: string,
 ): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method, path, headers, agent: httpAgent }, (res) => {
+    const options = { host: '127.0.0.1', port, method, path, headers, agent: httpAgent, localAddress };
+    const req = http.request(options, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
@@ -57,7 +59,14 @@ export class BenchAgent {
   readonly hash: string;
   private readonly token: string;
 
-  constructor(seeded: SeededAgent) {
+  /**
+   * The source address of this agent's sockets: the fleet spreads agents over 127.0.0.1–8, so that
+   * tens of thousands of connections to one port do not run out of ephemeral ports on one address.
+   */
+  constructor(
+    seeded: SeededAgent,
+    readonly localAddress = '127.0.0.1',
+  ) {
     this.id = seeded.id;
     this.hash = seeded.hash;
     this.token = seeded.token;
@@ -104,6 +113,7 @@ export class BenchAgent {
       this.headers(this.getSignature),
       undefined,
       track,
+      this.localAddress,
     );
   }
 
@@ -120,6 +130,7 @@ export class BenchAgent {
       status: 'success',
     });
     const headers = { ...this.headers(this.sign(body)), 'content-type': 'application/json' };
-    return request(httpAgent, port, 'POST', '/api/v1/agent/commands/report', headers, body);
+    const path = '/api/v1/agent/commands/report';
+    return request(httpAgent, port, 'POST', path, headers, body, undefined, this.localAddress);
   }
 }

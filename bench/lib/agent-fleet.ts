@@ -9,6 +9,8 @@ import type { SeededAgent } from './seed.js';
  * listen backlog and turn into one-second retransmits, measuring the kernel rather than Stacker).
  */
 
+const SOURCE_ADDRESSES = 8;
+
 export interface FleetOptions {
   port: number;
   timeoutSecs: number;
@@ -39,7 +41,7 @@ export class AgentFleet {
     seeded: SeededAgent[],
     private readonly options: FleetOptions,
   ) {
-    this.agents = seeded.map((s) => new BenchAgent(s));
+    this.agents = seeded.map((s, i) => new BenchAgent(s, `127.0.0.${1 + (i % SOURCE_ADDRESSES)}`));
   }
 
   /** Starts the loops of `agents` (default: all); resolves once each has its connection open. */

@@ -35,3 +35,16 @@ export async function ensureOpenFiles(needed: number, log: (line: string) => voi
   process.exitCode = run.status ?? 1;
   return true;
 }
+
+/** Sockets the bench and each server keep besides one per agent (pools, listeners, files, a margin). */
+const FD_RESERVE = 2_500;
+
+/**
+ * The waiting levels this machine can hold: one socket per agent on each side, so a level above the
+ * hard limit (less a reserve) becomes the largest whole thousand below it.
+ */
+export function capWaitingLevels(levels: number[], hardLimit: number): { levels: number[]; capped: boolean } {
+  const cap = Math.floor((hardLimit - FD_RESERVE) / 1_000) * 1_000;
+  const out = [...new Set(levels.map((l) => Math.min(l, cap)))];
+  return { levels: out, capped: levels.some((l) => l > cap) };
+}

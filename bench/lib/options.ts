@@ -17,6 +17,8 @@ export type BenchName = (typeof BENCH_NAMES)[number];
 export interface Sizes {
   /** Waiting agents held at each level, in order (levels add agents to the previous ones). */
   waitingLevels: number[];
+  /** The levels asked for, when the open-file limit made the bench hold fewer. */
+  waitingLevelsAsked?: number[];
   /** Quiet window measured at each level (no poll arrives in it). */
   waitingIdleMs: number;
   deliveryAgents: number;
@@ -46,7 +48,9 @@ export interface BenchOptions {
 }
 
 const FULL: Sizes = {
-  waitingLevels: [1_000, 5_000, 10_000],
+  // 50,000 is the size; a machine whose hard open-file limit is lower runs the largest level
+  // the limit allows instead (capWaitingLevels), and the report says so.
+  waitingLevels: [1_000, 5_000, 10_000, 50_000],
   waitingIdleMs: 6_000,
   deliveryAgents: 1_000,
   deliveryRatePerSec: 50,
