@@ -10,6 +10,7 @@ import * as m0008 from './0008_catalog_notify.js';
 import * as m0009 from './0009_projects.js';
 import * as m0011 from './0011_lifecycle.js';
 import * as m0013 from './0013_foreign_key_indexes.js';
+import * as m0014 from './0014_perf_notify.js';
 
 /**
  * Every migration, in order. A static map (not a directory scan) so the same list works from TypeScript
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0009_projects': m0009,
   '0011_lifecycle': m0011,
   '0013_foreign_key_indexes': m0013,
+  '0014_perf_notify': m0014,
 };

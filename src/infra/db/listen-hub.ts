@@ -28,6 +28,8 @@ export class ListenHub {
   private pingTimer: NodeJS.Timeout | undefined;
   private attempt = 0;
   private closed = false;
+  private barrierInFlight: Promise<void> | undefined;
+  private barrierNext: Promise<void> | undefined;
   private readonly minBackoffMs: number;
   private readonly maxBackoffMs: number;
   private readonly pingIntervalMs: number;
@@ -59,6 +61,40 @@ export class ListenHub {
     return () => {
       set.delete(handler);
     };
+  }
+
+  /**
+   * Resolves after a round trip on the LISTEN connection that began after this call: by then every
+   * notification committed before the call has been dispatched. Postgres signals listening backends
+   * while the writer commits (before the writer's client hears COMMIT), and an idle listener sends
+   * them before it reads the next query, so they precede the reply on the same socket. Callers
+   * arriving together share one round trip. Rejects while disconnected (the caller reads the
+   * database instead).
+   */
+  barrier(): Promise<void> {
+    if (!this.client) return Promise.reject(new Error('listen hub is not connected'));
+    if (this.barrierNext) return this.barrierNext;
+    const ping = () => {
+      const client = this.client;
+      if (!client) return Promise.reject(new Error('listen hub is not connected'));
+      const done = client.query('SELECT 1').then(() => undefined);
+      this.barrierInFlight = done;
+      const settled = () => {
+        if (this.barrierInFlight === done) this.barrierInFlight = undefined;
+      };
+      done.then(settled, settled);
+      return done;
+    };
+    if (!this.barrierInFlight) return ping();
+    // The round trip in flight may have begun before this call: the next one answers it.
+    const next = this.barrierInFlight
+      .catch(() => {})
+      .then(() => {
+        this.barrierNext = undefined;
+        return ping();
+      });
+    this.barrierNext = next;
+    return next;
   }
 
   onReconnect(handler: () => void): () => void {

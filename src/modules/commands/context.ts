@@ -1,5 +1,6 @@
 import type { Redactor } from '../../infra/redaction/index.js';
 import type { ChangeHub } from './change-hub.js';
+import type { LatestCache } from './latest-cache.js';
 import type { SseStreams } from './sse-stream.js';
 import type { WaiterRegistry } from './waiters/waiter-registry.js';
 
@@ -9,4 +10,5 @@ export interface CommandsContext {
   changes: ChangeHub;
   streams: SseStreams;
   redactor: Redactor;
+  latest: LatestCache;
 }

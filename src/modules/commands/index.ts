@@ -3,6 +3,7 @@ import { Gauge } from 'prom-client';
 import { createRedactor } from '../../infra/redaction/index.js';
 import { ChangeHub } from './change-hub.js';
 import type { CommandsContext } from './context.js';
+import { LatestCache } from './latest-cache.js';
 import { agentCommandRoutes } from './routes-agent.js';
 import { userCommandRoutes } from './routes-user.js';
 import { SseStreams } from './sse-stream.js';
@@ -32,6 +33,7 @@ export async function commandsModule(app: FastifyInstance): Promise<void> {
     changes,
     streams: new SseStreams({ db: app.db, hub: changes, log: app.log }),
     redactor: createRedactor(app.config.redaction),
+    latest: new LatestCache(app.listenHub),
   };
   new Gauge({
     name: 'stacker_agent_waiting_polls',
@@ -49,8 +51,17 @@ export async function commandsModule(app: FastifyInstance): Promise<void> {
       this.set(ctx.streams.size);
     },
   });
+  new Gauge({
+    name: 'stacker_command_latest_cached',
+    help: 'Deployments whose latest-commands reply this instance holds serialized',
+    registers: [app.metrics],
+    collect() {
+      this.set(ctx.latest.size);
+    },
+  });
   await changes.start(app.listenHub);
   await waiters.start(app.listenHub);
+  await ctx.latest.start();
 
   let stopJobs: (() => void) | undefined;
   app.addHook('onReady', async () => {
@@ -68,6 +79,7 @@ export async function commandsModule(app: FastifyInstance): Promise<void> {
     stopJobs?.();
     waiters.stop();
     changes.stop();
+    ctx.latest.stop();
   });
 
   await app.register(agentCommandRoutes(ctx));

@@ -15,6 +15,7 @@ import { COMMAND_CHANGED_CHANNEL } from './channels.js';
 import type { CommandRow } from './command-row.js';
 import { type FeedCursor, parseCursor, type SeqCursor } from './feed-cursor.js';
 import { cursorNow, type FeedPage, waitForChanges } from './feed-service.js';
+import type { LatestCache } from './latest-cache.js';
 import { findCommandWithOwner, latestWithOwner } from './owned-read-repository.js';
 import { cancelQueued, findCommand, listCommands } from './repository.js';
 
@@ -66,11 +67,24 @@ function decodePageCursor(cursor: string): { createdAt: Date; id: string } | und
   return before && { createdAt: before[1], id: before[2] };
 }
 
-export async function latestCommands(db: Kysely<Database>, user: AuthUser, deploymentHash: string) {
+/**
+ * The latest reply, serialized by `serialize` (the route's serializer), through the instance's
+ * LatestCache: the access rule runs on every read, against the owner the view was read with.
+ */
+export async function latestReplyBody(
+  deps: { db: Kysely<Database>; cache: LatestCache },
+  user: AuthUser,
+  deploymentHash: string,
+  serialize: (commands: CommandRow[]) => string,
+): Promise<string> {
   if (!DEPLOYMENT_HASH_RE.test(deploymentHash)) throw deploymentNotFound();
-  const { owner, commands } = await latestWithOwner(db, deploymentHash);
-  checkDeploymentAccess(owner, deploymentHash, user, 'read');
-  return commands;
+  const view = await deps.cache.read(deploymentHash, async () => {
+    const { owner, commands } = await latestWithOwner(deps.db, deploymentHash);
+    // A deployment that does not exist is not kept: its creation notifies nobody.
+    return owner ? { owner, body: serialize(commands) } : undefined;
+  });
+  checkDeploymentAccess(view?.owner, deploymentHash, user, 'read');
+  return view!.body;
 }
 
 export async function getCommand(

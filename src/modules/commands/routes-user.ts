@@ -12,7 +12,7 @@ import {
   cancelCommand,
   followDeploymentCommands,
   getCommand,
-  latestCommands,
+  latestReplyBody,
   listDeploymentCommands,
   streamStart,
 } from './query-service.js';
@@ -137,9 +137,17 @@ export function userCommandRoutes(ctx: CommandsContext) {
           response: { 200: latestReply, ...errors },
         },
       },
-      async (request) => {
-        const rows = await latestCommands(app.db, requireUser(request), request.params.deployment_hash);
-        return { message: 'OK', list: rows.map((row) => toCommandJson(row)) };
+      async (request, reply) => {
+        // Serialized once per change by this route's own serializer, then sent as it is.
+        const body = await latestReplyBody(
+          { db: app.db, cache: ctx.latest },
+          requireUser(request),
+          request.params.deployment_hash,
+          (rows) => String(reply.serialize({ message: 'OK', list: rows.map((row) => toCommandJson(row)) })),
+        );
+        // A string is sent as it is (no second serialization); the type provider types objects only.
+        reply.type('application/json; charset=utf-8');
+        return reply.send(body as never);
       },
     );
 
