@@ -1,6 +1,7 @@
 import autocannon, { type Options, type Result } from 'autocannon';
 import { DEV_TOKENS } from '../dev/user-service/index.js';
 import type { BenchContext } from './lib/context.js';
+import { type CpuSplit, startCpuMeter } from './lib/cpu-meter.js';
 import type { Report } from './lib/report.js';
 import { startHelloWorld } from './lib/stacker-process.js';
 import { UserClient } from './lib/user-client.js';
@@ -34,11 +35,27 @@ function cannon(options: Options): Promise<Result & { firstError?: string }> {
   });
 }
 
-async function measure(target: Target, connections: number, duration: number): Promise<Result> {
+interface Measured extends Result {
+  /** CPU microseconds per request by side, when a meter was given. */
+  cpuUs?: { server: number; postgres: number; client: number };
+}
+
+async function measure(
+  target: Target,
+  connections: number,
+  duration: number,
+  meter?: () => Promise<() => Promise<CpuSplit>>,
+): Promise<Measured> {
   const base = { url: target.url, connections, headers: target.headers };
   // Warm-up (JIT, caches, pool connections), not counted.
   await cannon({ ...base, amount: connections * 20 });
-  const result = await cannon({ ...base, duration });
+  const stop = await meter?.();
+  const result: Measured & { firstError?: string } = await cannon({ ...base, duration });
+  const cpu = await stop?.();
+  if (cpu) {
+    const us = (secs: number) => Math.round((secs / result.requests.total) * 1e6);
+    result.cpuUs = { server: us(cpu.server), postgres: us(cpu.postgres), client: us(cpu.bench) };
+  }
   if (result.non2xx > 0 || result.errors > 0) {
     throw new Error(
       `${target.label}: ${result.non2xx} non-2xx replies, ${result.errors} errors (${result.firstError})`,
@@ -77,12 +94,20 @@ export async function apiThroughput(ctx: BenchContext): Promise<Report> {
       connections,
       duration,
     );
+    const meterOf = (pid: number) => () =>
+      startCpuMeter({ serverPids: [pid], adminUrl: ctx.pg.adminUrl, database: ctx.pg.name });
     const latest = await measure(
       { label: 'latest', url: `${server.origin}/api/v1/commands/${agent!.hash}/latest`, headers: auth },
       connections,
       duration,
+      meterOf(server.pid),
     );
-    const oneQuery = await measure({ label: 'one query', url: `${hello.origin}/db` }, connections, duration);
+    const oneQuery = await measure(
+      { label: 'one query', url: `${hello.origin}/db` },
+      connections,
+      duration,
+      meterOf(hello.pid),
+    );
     const helloLast = await measure({ label: 'hello-world', url: `${hello.origin}/` }, connections, duration);
     const base = (rps(helloFirst) + rps(helloLast)) / 2;
     const baseP99 = (helloFirst.latency.p99 + helloLast.latency.p99) / 2;
@@ -108,6 +133,14 @@ export async function apiThroughput(ctx: BenchContext): Promise<Report> {
       notes: [
         `hello-world baseline: mean of before and after, ${base.toFixed(0)} req/s`,
         `reference: the same Fastify asking Postgres one trivial query per request reaches ${(rps(oneQuery) / base).toFixed(3)}× hello-world: the ceiling of any route that reads the database`,
+        `authenticated read ÷ reference: ${(rps(latest) / rps(oneQuery)).toFixed(3)}`,
+        ...[
+          ['latest', latest],
+          ['reference', oneQuery],
+        ].map(([label, r]) => {
+          const cpu = (r as Measured).cpuUs;
+          return `CPU µs per request, ${label}: server ${cpu?.server}, Postgres ${cpu?.postgres}, client ${cpu?.client}`;
+        }),
       ],
       checks: [
         {
@@ -125,6 +158,14 @@ export async function apiThroughput(ctx: BenchContext): Promise<Report> {
           target: 0.2,
           gate: 0.03,
         },
+        {
+          name: 'authenticated read req/s ÷ Fastify + SELECT 1',
+          value: rps(latest) / rps(oneQuery),
+          op: '>=',
+          target: 0.6,
+          // Without the reply cache it was 0.2–0.25.
+          gate: 0.3,
+        },
       ],
       data: {
         connections,
@@ -132,8 +173,8 @@ export async function apiThroughput(ctx: BenchContext): Promise<Report> {
         helloFirst: summary(helloFirst),
         helloLast: summary(helloLast),
         catalog: summary(catalog),
-        latest: summary(latest),
-        oneQuery: summary(oneQuery),
+        latest: { ...summary(latest), cpuUs: latest.cpuUs },
+        oneQuery: { ...summary(oneQuery), cpuUs: oneQuery.cpuUs },
       },
     };
   } finally {

@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import type { ListenHub } from '../../infra/db/listen-hub.js';
-import type { DeploymentRef } from '../agents/deployment-access.js';
+import type { DeploymentRef } from '../agents/index.js';
 import { COMMAND_CHANGED_CHANNEL } from './channels.js';
 
 export interface LatestView {
