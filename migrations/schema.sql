@@ -19,6 +19,23 @@ CREATE FUNCTION public.stacker_notify_catalog_changed() RETURNS trigger
       RETURN NULL;
     END $$;
 
+CREATE FUNCTION public.stacker_notify_commands_deleted() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+    BEGIN
+      PERFORM pg_notify('stacker_command_changed', h.deployment_hash)
+      FROM (SELECT DISTINCT deployment_hash FROM gone) h;
+      RETURN NULL;
+    END $$;
+
+CREATE FUNCTION public.stacker_notify_deployment_changed() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+    BEGIN
+      PERFORM pg_notify('stacker_command_changed', OLD.deployment_hash);
+      RETURN NULL;
+    END $$;
+
 CREATE TABLE public.agent (
     id uuid DEFAULT gen_random_uuid() NOT NULL,
     deployment_hash text NOT NULL,
@@ -636,6 +653,10 @@ CREATE INDEX stack_template_tags_idx ON public.stack_template USING gin (tags js
 CREATE UNIQUE INDEX stack_template_version_latest_idx ON public.stack_template_version USING btree (template_id) WHERE is_latest;
 
 CREATE TRIGGER command_bump_change_seq BEFORE UPDATE ON public.command FOR EACH ROW EXECUTE FUNCTION public.command_bump_change_seq();
+
+CREATE TRIGGER command_deleted_notify AFTER DELETE ON public.command REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION public.stacker_notify_commands_deleted();
+
+CREATE TRIGGER deployment_access_changed_notify AFTER DELETE OR UPDATE OF user_id, status, deployment_hash ON public.deployment FOR EACH ROW EXECUTE FUNCTION public.stacker_notify_deployment_changed();
 
 CREATE TRIGGER stack_category_catalog_changed AFTER INSERT OR DELETE OR UPDATE ON public.stack_category FOR EACH STATEMENT EXECUTE FUNCTION public.stacker_notify_catalog_changed();
 
