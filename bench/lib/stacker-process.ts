@@ -55,6 +55,8 @@ export async function startStacker(options: StackerOptions): Promise<StackerProc
       MIGRATE_ON_START: 'false',
       STACKER_SECRET_KEY: options.secretKey,
       URL_SERVER_USER: '',
+      // Each instance runs its own emulator: any free port, not the development default 4100.
+      DEV_USER_SERVICE_PORT: '0',
       AMQP_URL: '',
       REDIS_URL: '',
       METRICS_TOKEN: '',

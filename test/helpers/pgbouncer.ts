@@ -6,7 +6,6 @@ import path from 'node:path';
 import pg from 'pg';
 import { readTestEnv } from '../../src/config.js';
 import { freePort } from '../../src/infra/db/embedded.js';
-import { waitUntil } from './wait.js';
 
 /**
  * A real PgBouncer (Debian's `pgbouncer` package) on loopback in transaction pooling, in front of the
@@ -101,24 +100,18 @@ export async function startPgBouncer(
     await rm(dir, { recursive: true, force: true });
   };
 
-  let lastError: unknown;
-  try {
-    await waitUntil(
-      async () => {
-        if (child.exitCode !== null) throw new Error(`pgbouncer exited with ${child.exitCode}`);
-        return admin('SHOW VERSION').then(
-          () => true,
-          (error: unknown) => {
-            lastError = error;
-            return false;
-          },
-        );
-      },
-      { what: 'pgbouncer to accept connections', timeout: 5_000, interval: 50 },
-    );
-  } catch (error) {
-    await stop();
-    throw new Error(`pgbouncer did not start: ${String(lastError ?? error)}\n${output}`);
+  // The bench uses this helper too, outside vitest: a plain polling loop, not waitUntil.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await admin('SHOW VERSION');
+      break;
+    } catch (error) {
+      if (child.exitCode !== null || attempt >= 100) {
+        await stop();
+        throw new Error(`pgbouncer did not start: ${String(error)}\n${output}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }
   return { url: (database) => `${base}/${database}`, admin, stop };
 }
