@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { adminAgentsModule, adminOutboxModule, adminTemplatesModule } from './admin/index.js';
 import { agentsModule } from './agents/index.js';
 import { categoriesModule } from './categories/index.js';
+import { cloudsModule } from './clouds/index.js';
 import { commandsModule } from './commands/index.js';
 import { deploymentsModule } from './deployments/index.js';
 import { handoffModule } from './handoff/index.js';
@@ -27,6 +28,7 @@ export const featureModules: FeatureModule[] = [
   { name: 'admin-templates', plugin: adminTemplatesModule },
   { name: 'deployments', plugin: deploymentsModule },
   { name: 'projects', plugin: projectsModule },
+  { name: 'clouds', plugin: cloudsModule },
   { name: 'status-panel', plugin: statusPanelModule },
   { name: 'handoff', plugin: handoffModule },
   { name: 'admin-agents', plugin: adminAgentsModule },

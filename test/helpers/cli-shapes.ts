@@ -45,6 +45,20 @@ export const cliDeploymentStatusInfo = z.object({
   updated_at: z.string(),
 });
 
+/** `CloudInfo` (clouds-servers.md, compat): `name` is a string, never null; the credentials may be. */
+export const cliCloudInfo = z.object({
+  id: i32,
+  user_id: z.string(),
+  provider: z.string(),
+  name: z.string(),
+  cloud_token: option(z.string()),
+  cloud_key: option(z.string()),
+  cloud_secret: option(z.string()),
+  save_token: option(z.boolean()),
+  created_at: option(z.string()),
+  updated_at: option(z.string()),
+});
+
 /** `ApiResponse<T>`: every member optional, but `item` and each element of `list` parsed as T. */
 export const cliApiResponse = <T extends z.ZodType>(schema: T) =>
   z.object({

@@ -1455,6 +1455,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cloud": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your saved clouds (the whole list, no pagination)
+         * @description The CLI scans it for a provider or name, case-insensitively. Credentials in the reply are masked (first 6 characters and `****`).
+         */
+        get: operations["getCloud"];
+        put?: never;
+        /**
+         * Save a cloud
+         * @description A missing name becomes `{provider}-{id}`; a name you already use is 409 `cloud_name_taken`; `save_token` without a token, or a key and its secret, is 400. Credentials in the reply are masked (first 6 characters and `****`).
+         */
+        post: operations["postCloud"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cloud/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One saved cloud
+         * @description Someone else's cloud, or an id that is not an integer, is 404. Credentials in the reply are masked (first 6 characters and `****`).
+         */
+        get: operations["getCloudById"];
+        /**
+         * Replace a saved cloud
+         * @description Replaces the provider, the name and all three credentials: an absent credential becomes null, an absent name "". Credentials in the reply are masked (first 6 characters and `****`).
+         */
+        put: operations["putCloudById"];
+        post?: never;
+        /**
+         * Delete a saved cloud
+         * @description Your servers on it keep running; their `cloud_id` becomes null.
+         */
+        delete: operations["deleteCloudById"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health_check": {
         parameters: {
             query?: never;
@@ -1912,6 +1964,36 @@ export interface components {
                 [key: string]: unknown;
             };
             version: string | null;
+        };
+        /** @description A saved cloud. Each credential is masked: its first 6 characters and `****` (`****` alone when it no longer decrypts); an absent one is null. */
+        Cloud: {
+            cloud_key: string | null;
+            cloud_secret: string | null;
+            cloud_token: string | null;
+            created_at: string;
+            id: number;
+            name: string;
+            provider: string;
+            save_token: boolean | null;
+            updated_at: string;
+            user_id: string;
+        };
+        /**
+         * @description A provider and its credentials. `user_id` and `project_id` are accepted and ignored. Credentials are always stored encrypted; `save_token` means "keep them for later deploys".
+         * @example {
+         *       "provider": "htz",
+         *       "name": "hetzner-main",
+         *       "cloud_token": "hcloud-token-value",
+         *       "save_token": true
+         *     }
+         */
+        CloudFormInput: {
+            cloud_key?: string | null;
+            cloud_secret?: string | null;
+            cloud_token?: string | null;
+            name?: string | null;
+            provider: string;
+            save_token?: boolean | null;
         };
         Command: {
             attempts: number;
@@ -7681,6 +7763,262 @@ export interface operations {
                     };
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getCloud: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {
+                     *       "message": "OK",
+                     *       "list": [
+                     *         {
+                     *           "id": 3,
+                     *           "user_id": "42",
+                     *           "name": "hetzner-main",
+                     *           "provider": "htz",
+                     *           "cloud_token": "hcloud****",
+                     *           "cloud_key": null,
+                     *           "cloud_secret": null,
+                     *           "save_token": true,
+                     *           "created_at": "2026-12-04T10:00:00.000Z",
+                     *           "updated_at": "2026-12-04T10:00:00.000Z"
+                     *         }
+                     *       ]
+                     *     } */
+                    "application/json": {
+                        list: components["schemas"]["Cloud"][];
+                        message: string;
+                        meta?: {
+                            next_cursor?: string | null;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postCloud: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {
+                 *       "provider": "htz",
+                 *       "name": "hetzner-main",
+                 *       "cloud_token": "hcloud-token-value",
+                 *       "save_token": true
+                 *     } */
+                "application/json": components["schemas"]["CloudFormInput"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {
+                     *       "message": "success",
+                     *       "item": {
+                     *         "id": 3,
+                     *         "user_id": "42",
+                     *         "name": "hetzner-main",
+                     *         "provider": "htz",
+                     *         "cloud_token": "hcloud****",
+                     *         "cloud_key": null,
+                     *         "cloud_secret": null,
+                     *         "save_token": true,
+                     *         "created_at": "2026-12-04T10:00:00.000Z",
+                     *         "updated_at": "2026-12-04T10:00:00.000Z"
+                     *       }
+                     *     } */
+                    "application/json": {
+                        item: components["schemas"]["Cloud"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The request conflicts with the current state of the resource. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getCloudById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {
+                     *       "message": "OK",
+                     *       "item": {
+                     *         "id": 3,
+                     *         "user_id": "42",
+                     *         "name": "hetzner-main",
+                     *         "provider": "htz",
+                     *         "cloud_token": "hcloud****",
+                     *         "cloud_key": null,
+                     *         "cloud_secret": null,
+                     *         "save_token": true,
+                     *         "created_at": "2026-12-04T10:00:00.000Z",
+                     *         "updated_at": "2026-12-04T10:00:00.000Z"
+                     *       }
+                     *     } */
+                    "application/json": {
+                        item: components["schemas"]["Cloud"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    putCloudById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {
+                 *       "provider": "htz",
+                 *       "name": "hetzner-main",
+                 *       "cloud_token": "hcloud-token-value",
+                 *       "save_token": true
+                 *     } */
+                "application/json": components["schemas"]["CloudFormInput"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {
+                     *       "message": "success",
+                     *       "item": {
+                     *         "id": 3,
+                     *         "user_id": "42",
+                     *         "name": "hetzner-main",
+                     *         "provider": "htz",
+                     *         "cloud_token": "hcloud****",
+                     *         "cloud_key": null,
+                     *         "cloud_secret": null,
+                     *         "save_token": true,
+                     *         "created_at": "2026-12-04T10:00:00.000Z",
+                     *         "updated_at": "2026-12-04T10:00:00.000Z"
+                     *       }
+                     *     } */
+                    "application/json": {
+                        item: components["schemas"]["Cloud"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The request conflicts with the current state of the resource. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteCloudById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {
+                     *       "message": "Deleted"
+                     *     } */
+                    "application/json": {
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];

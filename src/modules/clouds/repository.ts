@@ -62,3 +62,53 @@ export async function insertCloud(trx: Transaction<Database>, c: NewCloud): Prom
     .returningAll()
     .executeTakeFirstOrThrow();
 }
+
+/** The whole list (the CLI scans it for a name; no pagination), oldest first. */
+export async function listCloudsOfUser(db: Db, userId: string): Promise<CloudRow[]> {
+  return db.selectFrom('cloud').selectAll().where('user_id', '=', userId).orderBy('id').execute();
+}
+
+export interface CloudReplacement {
+  name: string;
+  provider: string;
+  token: Buffer | null;
+  key: Buffer | null;
+  secret: Buffer | null;
+  saveToken: boolean | null;
+  now: Date;
+}
+
+/** PUT replaces every column it names (an absent credential is null); `undefined` when not the caller's. */
+export async function replaceCloud(
+  db: Db,
+  userId: string,
+  id: number,
+  c: CloudReplacement,
+): Promise<CloudRow | undefined> {
+  return db
+    .updateTable('cloud')
+    .set({
+      name: c.name,
+      provider: c.provider,
+      cloud_token: c.token,
+      cloud_key: c.key,
+      cloud_secret: c.secret,
+      save_token: c.saveToken,
+      updated_at: c.now,
+    })
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Deletes the caller's cloud; its servers keep their rows with `cloud_id` null (ON DELETE SET NULL). */
+export async function deleteCloudOfUser(db: Db, userId: string, id: number): Promise<boolean> {
+  const row = await db
+    .deleteFrom('cloud')
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -1,6 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { SecretBox } from '../../infra/crypto/secret-box.js';
 import type { Database } from '../../infra/db/database.js';
+import { isUniqueViolation } from '../../infra/db/sqlstate.js';
+import { CLOUD_NAME_CONSTRAINT, cloudNameTaken } from './errors.js';
 import { type CloudRow, findCloudByName, findCloudOfUser, insertCloud } from './repository.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -72,16 +74,29 @@ export async function saveCloud(
   box: SecretBox,
   c: SaveCloud,
 ): Promise<OpenedCloud> {
+  return open(box, await insertSealedCloud(trx, box, c));
+}
+
+/** The row as stored; a second cloud of the same name for the user is 409 `cloud_name_taken`. */
+export async function insertSealedCloud(
+  trx: Transaction<Database>,
+  box: SecretBox,
+  c: SaveCloud,
+): Promise<CloudRow> {
   const seal = (v: string | null) => (v === null ? null : box.seal(v));
-  const row = await insertCloud(trx, {
-    userId: c.userId,
-    name: c.name,
-    provider: c.provider,
-    token: seal(c.credentials.token),
-    key: seal(c.credentials.key),
-    secret: seal(c.credentials.secret),
-    saveToken: c.saveToken,
-    now: c.now,
-  });
-  return open(box, row);
+  try {
+    return await insertCloud(trx, {
+      userId: c.userId,
+      name: c.name,
+      provider: c.provider,
+      token: seal(c.credentials.token),
+      key: seal(c.credentials.key),
+      secret: seal(c.credentials.secret),
+      saveToken: c.saveToken,
+      now: c.now,
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, CLOUD_NAME_CONSTRAINT)) throw cloudNameTaken(c.name ?? '');
+    throw error;
+  }
 }
